@@ -1,0 +1,230 @@
+"""Turn one reviewed GroupMerge into the CRM calls that produce it (MergeSteps), and the
+values the survivor must hold afterwards (targets, which verification checks). No I/O.
+
+Every strategy is planned by simulating the survivor's fields call by call, so that a
+value the merge itself would set wrong is fixed by an update step instead of lost."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+
+from mergedesk.core.capabilities import Capabilities, ValuesVia
+from mergedesk.core.models import FieldDef, Record
+from mergedesk.core.plan import GroupMerge
+from mergedesk.core.values import is_blank, same_value
+
+
+class StepKind(StrEnum):
+    UPDATE = "update"
+    MERGE = "merge"
+
+
+class MergeStep(BaseModel):
+    """One CRM call of a merge, as journalled before it is sent."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    index: int = Field(ge=0)
+    kind: StepKind
+    master: str
+    losers: tuple[str, ...] = ()
+    # UPDATE: the values written. MERGE: the values this call carries (master body,
+    # UpdateContent), for strategies whose call takes them.
+    values: dict[str, JsonValue] = Field(default_factory=dict)
+    # MERGE via CHILD_FIELDS: field -> the loser whose value wins (Zoho data[]._fields).
+    value_sources: dict[str, str] = Field(default_factory=dict)
+    keep_attachments: tuple[str, ...] | None = None
+    options: dict[str, JsonValue] = Field(default_factory=dict)
+    idempotency_key: str | None = None
+
+
+class StepPlan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    steps: tuple[MergeStep, ...]
+    targets: dict[str, JsonValue]
+
+
+def target_values(
+    merge: GroupMerge, records: dict[str, Record], fields: dict[str, FieldDef]
+) -> dict[str, JsonValue]:
+    """The survivor's value of every writable field after the merge: the reviewer's
+    choice, else the master's own value (blanks left blank unless chosen)."""
+    values = {rid: records[rid].fields for rid in merge.record_ids}
+    master = records[merge.master].fields
+    targets: dict[str, JsonValue] = {}
+    for name in _field_names(records, merge, fields):
+        if name in merge.fields:
+            targets[name] = merge.fields[name].resolve(values, name)
+        elif name in master:
+            targets[name] = master[name]
+    return targets
+
+
+def plan_steps(
+    merge: GroupMerge,
+    records: dict[str, Record],
+    caps: Capabilities,
+    fields: dict[str, FieldDef],
+) -> StepPlan:
+    """Plan the calls for `merge` under `caps`; `records` are the fresh re-reads."""
+    targets = target_values(merge, records, fields)
+    planner = _PLANNERS[caps.values_via]
+    steps = planner(merge, records, caps, fields, targets)
+    numbered = tuple(s.model_copy(update={"index": i}) for i, s in enumerate(steps))
+    return StepPlan(steps=numbered, targets=targets)
+
+
+def chunks(items: tuple[str, ...], size: int) -> list[tuple[str, ...]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def simulate_merge(
+    state: dict[str, JsonValue], losers: list[Record], caps: Capabilities
+) -> dict[str, JsonValue]:
+    """The survivor's fields after one merge call that carries no chosen values."""
+    after = dict(state)
+    if not caps.fills_blanks:
+        return after
+    for loser in losers:
+        for name, value in loser.fields.items():
+            if name in caps.not_carried or is_blank(value):
+                continue
+            current = after.get(name)
+            if isinstance(current, dict) and isinstance(value, dict):
+                after[name] = {**value, **{k: v for k, v in current.items() if not is_blank(v)}}
+            elif is_blank(current):
+                after[name] = value
+    return after
+
+
+def _differences(
+    state: dict[str, JsonValue], targets: dict[str, JsonValue]
+) -> dict[str, JsonValue]:
+    return {k: v for k, v in targets.items() if not same_value(state.get(k), v)}
+
+
+def _plan_update_around(merge, records, caps, fields, targets) -> list[MergeStep]:
+    """Chatwoot: write chosen values before merging (the base's values win), except
+    values a loser still holds in a unique field (the CRM would refuse the duplicate)
+    and blanks (the merge would refill them): those are written after the merges."""
+    master = records[merge.master]
+    loser_values = {
+        name: [records[r].fields.get(name) for r in merge.others] for name in targets
+    }
+    pre = {
+        k: v
+        for k, v in _differences(master.fields, targets).items()
+        if not is_blank(v)
+        and not (
+            fields.get(k, FieldDef(api_name=k)).unique
+            and any(same_value(v, lv) for lv in loser_values[k])
+        )
+    }
+    steps: list[MergeStep] = []
+    state = dict(master.fields)
+    if pre:
+        steps.append(MergeStep(index=0, kind=StepKind.UPDATE, master=master.id, values=pre))
+        state.update(pre)
+    for group in chunks(merge.others, caps.max_losers_per_call):
+        steps.append(_merge_step(merge, group))
+        state = simulate_merge(state, [records[r] for r in group], caps)
+    return steps + _fixup(master.id, state, targets)
+
+
+def _plan_carried_in_call(merge, records, caps, fields, targets) -> list[MergeStep]:
+    """Pipeliner (master body) and Dataverse (UpdateContent): the first call carries
+    every value that differs from the survivor's; later calls carry none."""
+    master = records[merge.master]
+    state = dict(master.fields)
+    steps: list[MergeStep] = []
+    for n, group in enumerate(chunks(merge.others, caps.max_losers_per_call)):
+        carried = _differences(state, targets) if n == 0 else {}
+        steps.append(_merge_step(merge, group, values=carried))
+        state.update(carried)
+        state = simulate_merge(state, [records[r] for r in group], caps)
+    return steps + _fixup(master.id, state, targets)
+
+
+def _plan_child_fields(merge, records, caps, fields, targets) -> list[MergeStep]:
+    """Zoho: a field whose chosen value comes from a child is named in that child's
+    `_fields`; typed values and cleared fields are written to the master first."""
+    master = records[merge.master]
+    sources = {
+        name: choice.from_record
+        for name, choice in merge.fields.items()
+        if not choice.given and choice.from_record in merge.others
+    }
+    pre = {
+        k: v for k, v in _differences(master.fields, targets).items() if k not in sources
+    }
+    steps: list[MergeStep] = []
+    state = dict(master.fields)
+    if pre:
+        steps.append(MergeStep(index=0, kind=StepKind.UPDATE, master=master.id, values=pre))
+        state.update(pre)
+    for group in chunks(merge.others, caps.max_losers_per_call):
+        picked = {k: rid for k, rid in sources.items() if rid in group}
+        steps.append(_merge_step(merge, group, value_sources=picked))
+        state.update({k: records[rid].fields.get(k) for k, rid in picked.items()})
+        state = simulate_merge(state, [records[r] for r in group], caps)
+    return steps + _fixup(master.id, state, targets)
+
+
+def _plan_fill_first(merge, records, caps, fields, targets) -> list[MergeStep]:
+    """LeadLex (fill-only): write the values that differ from the primary first, so that
+    fill-only merging keeps them; blanks the merge refills are cleared afterwards."""
+    master = records[merge.master]
+    pre = {k: v for k, v in _differences(master.fields, targets).items() if not is_blank(v)}
+    steps: list[MergeStep] = []
+    state = dict(master.fields)
+    if pre:
+        steps.append(MergeStep(index=0, kind=StepKind.UPDATE, master=master.id, values=pre))
+        state.update(pre)
+    for group in chunks(merge.others, caps.max_losers_per_call):
+        steps.append(_merge_step(merge, group, options={"overwrite": False}))
+        state = simulate_merge(state, [records[r] for r in group], caps)
+    return steps + _fixup(master.id, state, targets)
+
+
+def _merge_step(merge: GroupMerge, losers: tuple[str, ...], **extra) -> MergeStep:
+    return MergeStep(
+        index=0,
+        kind=StepKind.MERGE,
+        master=merge.master,
+        losers=losers,
+        keep_attachments=merge.attachments.keep,
+        **extra,
+    )
+
+
+def _fixup(master_id: str, state: dict, targets: dict) -> list[MergeStep]:
+    rest = _differences(state, targets)
+    if not rest:
+        return []
+    return [MergeStep(index=0, kind=StepKind.UPDATE, master=master_id, values=rest)]
+
+
+def _field_names(records: dict[str, Record], merge: GroupMerge, fields: dict[str, FieldDef]):
+    """Writable fields of the group, in metadata order then first appearance."""
+    names: dict[str, None] = {}
+    for name, definition in fields.items():
+        if definition.writable:
+            names[name] = None
+    for rid in merge.record_ids:
+        for name in records[rid].fields:
+            if name not in fields:
+                names[name] = None
+    names.update(dict.fromkeys(merge.fields))
+    return list(names)
+
+
+_PLANNERS = {
+    ValuesVia.UPDATE_AROUND: _plan_update_around,
+    ValuesVia.MASTER_BODY: _plan_carried_in_call,
+    ValuesVia.UPDATE_CONTENT: _plan_carried_in_call,
+    ValuesVia.CHILD_FIELDS: _plan_child_fields,
+    ValuesVia.FILL_OR_OVERWRITE: _plan_fill_first,
+}
