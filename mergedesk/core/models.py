@@ -76,6 +76,9 @@ class Record(_Frozen):
     attachments: tuple[Attachment, ...] = ()
     # Items a merge moves to the survivor, by kind ("conversations": 3); where the CRM exposes them.
     related_counts: dict[str, int] = Field(default_factory=dict)
+    # False once the CRM deactivated it (Dataverse keeps merged losers, inactive).
+    active: bool = True
+    merged_into: str | None = None
 
     @field_validator("id", mode="before")
     @classmethod

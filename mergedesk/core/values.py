@@ -31,7 +31,7 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         return _as_set(a) == _as_set(b)
     if isinstance(a, bool) or isinstance(b, bool):
-        return a is b or a == b and type(a) is type(b)
+        return a is b or (a == b and type(a) is type(b))
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return float(a) == float(b)
     return a == b

@@ -1,0 +1,236 @@
+"""The `mergedesk` command: the GUI by default, and sandbox / scan / apply / history for
+batch work, scripting and tests (DESIGN.md's command-line contract). Each command runs
+the same service coroutines as the GUI, under asyncio.run."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mergedesk import __version__
+from mergedesk.core.plan import MergePlan, PlanError
+from mergedesk.providers import errors, registry
+from mergedesk.providers.base import ConnectionSettings, Provider
+from mergedesk.services import credentials, logs
+from mergedesk.services.workspace import Workspace
+
+EXIT_OK, EXIT_NOT_ALL_MERGED, EXIT_INPUT = 0, 1, 2
+
+
+class CliError(Exception):
+    """A one-line message for stderr, and the exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_INPUT):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mergedesk", description="Merge duplicate CRM records.")
+    parser.add_argument("--version", action="version", version=f"mergedesk {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the GUI on the demo sandbox")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    commands = parser.add_subparsers(dest="command")
+
+    sandbox = commands.add_parser("sandbox", help="serve a fake CRM on 127.0.0.1")
+    sandbox.add_argument("--provider", required=True)
+    sandbox.add_argument("--port", type=int, default=0)
+    sandbox.add_argument("--seed", type=int, default=1)
+    sandbox.add_argument("--records", type=int, default=200)
+
+    scan = commands.add_parser("scan", help="find duplicate groups")
+    source = scan.add_mutually_exclusive_group(required=True)
+    source.add_argument("--provider")
+    source.add_argument("--csv", type=Path)
+    scan.add_argument("--base-url")
+    scan.add_argument("--entity", default="contacts")
+    scan.add_argument("--profile", help="keyring profile holding the credentials")
+    scan.add_argument("--out", type=Path, required=True)
+
+    apply = commands.add_parser("apply", help="perform (or preview) the merges of a plan")
+    apply.add_argument("plan", type=Path)
+    apply.add_argument("--provider", required=True)
+    apply.add_argument("--base-url", required=True)
+    apply.add_argument("--profile")
+    apply.add_argument("--dry-run", action="store_true")
+
+    history = commands.add_parser("history", help="list journalled merges")
+    history.add_argument("--json", action="store_true")
+    history.add_argument("--search", default="")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from mergedesk.app import main as gui_main
+
+        return gui_main(["--demo"] if args.demo else [])
+    logs.configure(verbose=args.verbose)
+    try:
+        return _COMMANDS[args.command](args)
+    except CliError as exc:
+        print(f"mergedesk: error: {exc}", file=sys.stderr)
+        return exc.code
+    except PlanError as exc:
+        print(f"mergedesk: error: invalid plan: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except errors.ProviderError as exc:
+        print(f"mergedesk: error: {_provider_text(exc)}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _cmd_sandbox(args: argparse.Namespace) -> int:
+    from mergedesk.sandbox import SANDBOXES, serve_forever
+
+    if args.provider not in SANDBOXES:
+        raise CliError(f"no sandbox for {args.provider!r} (have: {', '.join(sorted(SANDBOXES))})")
+    serve_forever(args.provider, port=args.port, seed=args.seed, records=args.records)
+    return EXIT_OK
+
+
+def _cmd_scan(args: argparse.Namespace) -> int:
+    from mergedesk.services.scan import ScanService
+
+    workspace = Workspace.open()
+    try:
+        service = ScanService(workspace)
+        if args.csv is not None:
+            result = asyncio.run(_scan_csv(service, args.csv, args.entity))
+        else:
+            result = asyncio.run(_with_provider(args, lambda p, url: service.scan(
+                p, url, args.entity, progress=_progress_printer())))
+    finally:
+        workspace.close()
+    _write_atomically(args.out, result.to_groups_file().model_dump_json(indent=2))
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(f"{result.records} records read, {len(result.groups)} groups written to {args.out}",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+async def _scan_csv(service, path: Path, entity: str):
+    from mergedesk.core.csv_import import read_csv
+    from mergedesk.core.matching import MatchSettings
+    from mergedesk.store.cache import connection_key
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror}") from exc
+    imported = read_csv(data, entity=entity)
+    for problem in imported.problems:
+        print(f"{path}:{problem}", file=sys.stderr)
+    if not imported.records:
+        raise CliError(f"{path}: no records to scan")
+    conn = connection_key("csv", str(path.resolve()), entity)
+    result = await service.group(conn, imported.records, "csv", entity,
+                                 MatchSettings.for_entity(entity))
+    return result
+
+
+def _cmd_apply(args: argparse.Namespace) -> int:
+    from mergedesk.services.apply import ApplyService
+
+    try:
+        text = args.plan.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read plan {args.plan}: {exc.strerror}") from exc
+    plan = MergePlan.from_json_text(text)
+    workspace = Workspace.open()
+    all_merged = True
+
+    async def run(provider: Provider, base_url: str) -> None:
+        nonlocal all_merged
+        service = ApplyService(workspace)
+        ctx = await service.prepare(provider, base_url, plan)
+        async for outcome in service.run(ctx, plan.merges, dry_run=args.dry_run):
+            print(json.dumps(outcome.as_json_line(), ensure_ascii=False), flush=True)
+            ok = "dry-run" if args.dry_run else "merged"
+            all_merged = all_merged and outcome.status == ok
+
+    try:
+        asyncio.run(_with_provider(args, run))
+    finally:
+        workspace.close()
+    return EXIT_OK if all_merged else EXIT_NOT_ALL_MERGED
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    workspace = Workspace.open()
+    try:
+        entries = workspace.journal.history(search=args.search)
+    finally:
+        workspace.close()
+    for entry in entries:
+        if args.json:
+            print(entry.model_dump_json(exclude={"steps", "snapshots", "plan"}))
+        else:
+            print(f"#{entry.id}  {entry.created_at}  {entry.provider}/{entry.entity}  "
+                  f"group {entry.group_id}: {', '.join(entry.others)} -> {entry.master}  "
+                  f"[{entry.status}] {entry.message}")
+    return EXIT_OK
+
+
+async def _with_provider(args: argparse.Namespace, work):
+    """Build the provider named on the command line, run `work`, always close it."""
+    try:
+        spec = registry.spec(args.provider)
+    except KeyError as exc:
+        raise CliError(str(exc.args[0])) from None
+    if not args.base_url:
+        raise CliError(f"--base-url is required, e.g. {spec.base_url_example}")
+    settings = ConnectionSettings(
+        provider=spec.name, base_url=args.base_url,
+        credentials=credentials.load(spec, getattr(args, "profile", None)),
+    )
+    provider = registry.create(settings)
+    try:
+        return await work(provider, settings.base_url.rstrip("/"))
+    finally:
+        await provider.aclose()
+
+
+def _progress_printer():
+    interactive = sys.stderr.isatty()
+
+    def show(phase: str, done: int, total: int | None) -> None:
+        if interactive:
+            of = f"/{total}" if total else ""
+            print(f"\r{phase}: {done}{of} records", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write next to the target and rename, so a crash never leaves half a file."""
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _provider_text(exc: errors.ProviderError) -> str:
+    crm = exc.provider or "the CRM"
+    if isinstance(exc, errors.AuthError):
+        return f"{crm} refused the credentials: {exc}"
+    if isinstance(exc, errors.BadResponse):
+        return str(exc)
+    return f"{crm}: {exc}"
+
+
+_COMMANDS = {
+    "sandbox": _cmd_sandbox,
+    "scan": _cmd_scan,
+    "apply": _cmd_apply,
+    "history": _cmd_history,
+}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

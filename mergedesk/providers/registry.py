@@ -1,0 +1,46 @@
+"""Which providers exist, how each is built, and which credentials it takes. No Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mergedesk.providers.base import ConnectionSettings, Provider
+
+
+@dataclass(frozen=True)
+class ProviderSpec:
+    name: str
+    display_name: str
+    factory: Callable[..., Provider]
+    credential_names: tuple[str, ...]  # read from MERGEDESK_<PROVIDER>_<NAME> or the keyring
+    base_url_example: str
+
+    def env_var(self, credential: str) -> str:
+        return f"MERGEDESK_{self.name.upper()}_{credential.upper()}"
+
+
+def _chatwoot(settings: ConnectionSettings, **kw) -> Provider:
+    from mergedesk.providers.chatwoot import ChatwootProvider
+
+    return ChatwootProvider(settings, **kw)
+
+
+PROVIDERS: dict[str, ProviderSpec] = {
+    "chatwoot": ProviderSpec(
+        "chatwoot", "Chatwoot", _chatwoot, ("token",),
+        "https://chat.example.com/api/v1/accounts/3",
+    ),
+}
+
+
+def spec(name: str) -> ProviderSpec:
+    try:
+        return PROVIDERS[name]
+    except KeyError:
+        known = ", ".join(sorted(PROVIDERS))
+        raise KeyError(f"unknown provider {name!r} (known: {known})") from None
+
+
+def create(settings: ConnectionSettings, **transport_options) -> Provider:
+    return spec(settings.provider).factory(settings, **transport_options)

@@ -1,0 +1,1 @@
+"""Use cases as async functions and services, shared by the GUI and the CLI. No Qt."""

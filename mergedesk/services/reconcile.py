@@ -1,0 +1,172 @@
+"""Running a journalled merge's steps, verifying the result by reading the CRM, and
+settling merges whose outcome was lost (crash, timeout) without re-sending blindly.
+No Qt."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from mergedesk.core.models import MergeOutcome, MergeStatus, Record
+from mergedesk.core.steps import MergeStep, StepKind
+from mergedesk.core.values import same_value
+from mergedesk.providers import errors
+from mergedesk.providers.base import Provider, StepState
+from mergedesk.store.journal import MergeEntry, MergeJournal, MergeState
+from mergedesk.store.journal import StepState as Journalled
+
+log = logging.getLogger(__name__)
+Sleep = Callable[[float], Awaitable[None]]
+VERIFY_DELAYS = (0.2, 0.5, 1.0, 2.0)  # a CRM may finish a merge just after answering
+JOB_POLL_DELAYS = (1, 2, 4, 8, 15, 30, 30, 30, 60, 60)
+
+
+class StepRunner:
+    """Sends the steps of one journalled merge that are not done yet, then verifies."""
+
+    def __init__(self, provider: Provider, entity: str, journal: MergeJournal, *,
+                 sleep: Sleep = asyncio.sleep):
+        self.provider = provider
+        self.entity = entity
+        self.journal = journal
+        self._sleep = sleep
+
+    async def run(self, entry: MergeEntry) -> MergeOutcome:
+        for item in entry.steps:
+            if item.state == Journalled.DONE:
+                continue
+            failure = await self._send(entry, item.step)
+            if failure is not None:
+                return failure
+        return await self.verify(entry)
+
+    async def _send(self, entry: MergeEntry, step: MergeStep) -> MergeOutcome | None:
+        self.journal.set_step(entry.id, step.index, Journalled.SENT)
+        try:
+            if step.kind == StepKind.UPDATE:
+                await self.provider.update(self.entity, step.master, step.values)
+                self.journal.set_step(entry.id, step.index, Journalled.DONE)
+                return None
+            result = await self.provider.merge(self.entity, step)
+        except errors.OutcomeUnknown as exc:
+            self.journal.set_step(entry.id, step.index, Journalled.UNKNOWN, error=str(exc))
+            return self.conclude(entry, MergeState.UNKNOWN, MergeStatus.UNKNOWN,
+                                f"{exc}; will be reconciled by reading the CRM")
+        except errors.ProviderError as exc:
+            self.journal.set_step(entry.id, step.index, Journalled.FAILED, error=str(exc))
+            return self.conclude(entry, MergeState.FAILED, MergeStatus.FAILED,
+                                _failure_text(entry, step, exc))
+        self.journal.set_step(entry.id, step.index, Journalled.SENT, job_id=result.job_id,
+                              response=result.summary or None)
+        state = result.state
+        if state == StepState.PENDING and result.job_id:
+            state = await self._wait_for_job(step, result.job_id)
+        if state != StepState.APPLIED:
+            self.journal.set_step(entry.id, step.index, Journalled.UNKNOWN)
+            return self.conclude(entry, MergeState.UNKNOWN, MergeStatus.UNKNOWN,
+                                f"the CRM has not finished merging ({state}); "
+                                "will be reconciled by reading the CRM")
+        self.journal.set_step(entry.id, step.index, Journalled.DONE)
+        return None
+
+    async def _wait_for_job(self, step: MergeStep, job_id: str) -> StepState:
+        for delay in JOB_POLL_DELAYS:
+            await self._sleep(delay)
+            state = await self.provider.job_state(self.entity, step, job_id)
+            if state != StepState.PENDING:
+                return state
+        return StepState.PENDING
+
+    async def verify(self, entry: MergeEntry) -> MergeOutcome:
+        """Read the survivor and the losers; the merge is done only if the CRM says so."""
+        problems: list[str] = []
+        for delay in (0.0, *VERIFY_DELAYS):
+            if delay:
+                await self._sleep(delay)
+            problems = await self._problems(entry)
+            if not problems:
+                return self.conclude(entry, MergeState.MERGED, MergeStatus.MERGED, "")
+            if not any(p.startswith("still there") for p in problems):
+                break  # wrong values do not fix themselves; losers may still be going
+        if any(p.startswith("still there") for p in problems):
+            return self.conclude(entry, MergeState.UNKNOWN, MergeStatus.UNKNOWN,
+                                "the CRM accepted the merge but " + "; ".join(problems))
+        return self.conclude(entry, MergeState.FAILED, MergeStatus.FAILED,
+                            "merged, but the survivor differs from the plan: "
+                            + "; ".join(problems))
+
+    async def _problems(self, entry: MergeEntry) -> list[str]:
+        survivor = await self.provider.get_record(self.entity, entry.master)
+        if survivor is None:
+            return [f"the survivor {entry.master} is missing"]
+        problems = [f"still there: {rid}" for rid in await self.still_present(entry, entry.others)]
+        for name, expected in entry.targets.items():
+            if name in survivor.fields and not same_value(survivor.fields[name], expected):
+                problems.append(f"{name} is {survivor.fields[name]!r}, expected {expected!r}")
+        return problems
+
+    async def still_present(self, entry: MergeEntry, ids: tuple[str, ...]) -> list[str]:
+        reads = await asyncio.gather(*(self.provider.get_record(self.entity, r) for r in ids))
+        return [rid for rid, rec in zip(ids, reads, strict=True) if _still_active(rec, entry)]
+
+    def conclude(self, entry: MergeEntry, state: MergeState, status: MergeStatus,
+                message: str) -> MergeOutcome:
+        self.journal.finish(entry.id, state, message)
+        merged = entry.others if status == MergeStatus.MERGED else ()
+        return MergeOutcome(group=entry.group_id, status=status, master=entry.master,
+                            merged=merged, message=message, merge_id=entry.id)
+
+
+class Reconciler:
+    """Settles merges left `running` or `unknown` by reading what the CRM now holds."""
+
+    def __init__(self, runner: StepRunner):
+        self._runner = runner
+
+    async def settle(self, entry: MergeEntry) -> MergeOutcome:
+        journal = self._runner.journal
+        for item in entry.steps:
+            if item.state not in (Journalled.SENT, Journalled.UNKNOWN):
+                continue
+            state = await self._observe(entry, item.step, item.job_id)
+            log.info("reconciled merge #%s step %s: %s", entry.id, item.step.index, state)
+            if state == StepState.APPLIED:
+                journal.set_step(entry.id, item.step.index, Journalled.DONE)
+            elif state == StepState.NOT_APPLIED:
+                # Reading proved the call never took effect: sending it is now safe.
+                journal.set_step(entry.id, item.step.index, Journalled.INTENT)
+            else:
+                message = (f"step {item.step.index} is {state}: "
+                           "left for review, nothing re-sent")
+                return self._runner.conclude(entry, MergeState.UNKNOWN, MergeStatus.UNKNOWN,
+                                            message)
+        refreshed = journal.get(entry.id)
+        assert refreshed is not None
+        return await self._runner.run(refreshed)
+
+    async def _observe(self, entry: MergeEntry, step: MergeStep, job_id: str | None):
+        provider, entity = self._runner.provider, self._runner.entity
+        if step.kind == StepKind.UPDATE:
+            return StepState.NOT_APPLIED  # an update is replay-safe: write it again
+        if job_id:
+            state = await provider.job_state(entity, step, job_id)
+            if state == StepState.PENDING:
+                return state
+        if await provider.get_record(entity, step.master) is None:
+            return StepState.PARTIAL  # the survivor itself is gone: a human must look
+        present = await self._runner.still_present(entry, step.losers)
+        if not present:
+            return StepState.APPLIED
+        return StepState.NOT_APPLIED if len(present) == len(step.losers) else StepState.PARTIAL
+
+
+def _still_active(record: Record | None, entry: MergeEntry) -> bool:
+    return record is not None and record.active and record.merged_into != entry.master
+
+
+def _failure_text(entry: MergeEntry, step: MergeStep, exc: errors.ProviderError) -> str:
+    done = [i.step for i in entry.steps if i.state == Journalled.DONE and i.step.index < step.index]
+    merged = [rid for s in done if s.kind == StepKind.MERGE for rid in s.losers]
+    prefix = f"after merging {', '.join(merged)}: " if merged else ""
+    return f"{prefix}{exc}"

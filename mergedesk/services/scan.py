@@ -1,0 +1,97 @@
+"""Scan use case: read every record of an entity, cache it, find duplicate groups.
+The CPU-heavy matching runs in an executor on immutable data. No Qt."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from mergedesk.core.matching import MatchSettings, find_groups
+from mergedesk.core.models import DuplicateGroup, GroupsFile, Record
+from mergedesk.providers.base import Provider
+from mergedesk.services.workspace import Workspace
+from mergedesk.store.cache import connection_key
+
+Progress = Callable[[str, int, int | None], None]  # phase, done, total
+
+
+@dataclass
+class ScanResult:
+    provider: str
+    entity: str
+    groups: list[DuplicateGroup]
+    records: int
+    notes: list[str] = field(default_factory=list)
+
+    def to_groups_file(self) -> GroupsFile:
+        return GroupsFile(provider=self.provider, entity=self.entity, groups=tuple(self.groups))
+
+
+class ScanService:
+    def __init__(self, workspace: Workspace):
+        self._workspace = workspace
+
+    async def scan(
+        self,
+        provider: Provider,
+        base_url: str,
+        entity: str,
+        *,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> ScanResult:
+        """List everything, cache it, and group it. `progress` is called on the loop."""
+        records: list[Record] = []
+        async for page in provider.list_records(entity):
+            records.extend(page.records)
+            if progress:
+                progress("reading", len(records), page.total)
+            if cancel and cancel():
+                raise asyncio.CancelledError
+        conn = connection_key(provider.capabilities.provider, base_url, entity)
+        self._workspace.cache.replace_records(conn, records)
+        settings = MatchSettings.for_entity(entity, field_map=provider_field_map(provider, entity))
+        return await self.group(
+            conn, records, provider.capabilities.provider, entity, settings, cancel=cancel
+        )
+
+    async def group(
+        self,
+        conn: str,
+        records: Sequence[Record],
+        provider_name: str,
+        entity: str,
+        settings: MatchSettings,
+        *,
+        cancel: Callable[[], bool] | None = None,
+    ) -> ScanResult:
+        """Group records (cached or imported) and store the groups for review."""
+        excluded = self._workspace.groups.not_duplicate_pairs(conn)
+        run = functools.partial(
+            find_groups, tuple(records), entity, settings, excluded_pairs=excluded, cancel=cancel
+        )
+        result = await asyncio.get_running_loop().run_in_executor(None, run)
+        by_id = {r.id: r for r in records}
+        self._workspace.groups.replace_groups(
+            conn, [(g, search_text(g, by_id)) for g in result.groups]
+        )
+        return ScanResult(provider_name, entity, list(result.groups), len(records),
+                          list(result.notes))
+
+
+def provider_field_map(provider: Provider, entity: str) -> dict[str, str]:
+    """The provider's canonical -> field-name map for matching, if it declares one."""
+    canonical = getattr(provider, "canonical_fields", None)
+    return dict(canonical(entity)) if callable(canonical) else {}
+
+
+def search_text(group: DuplicateGroup, records: dict[str, Record]) -> str:
+    """What the group list's search box matches: every text value of every member."""
+    parts: list[str] = []
+    for rid in group.records:
+        record = records.get(rid)
+        if record:
+            parts.extend(str(v) for v in record.fields.values() if isinstance(v, str) and v)
+    return " ".join(parts)

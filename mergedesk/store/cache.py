@@ -1,0 +1,116 @@
+"""The record cache of the last scan, groups found, and "not duplicates" decisions,
+per connection. No Qt."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime, timezone
+
+from mergedesk.core.models import DuplicateGroup, Evidence, Record
+from mergedesk.store.database import Database
+
+
+def connection_key(provider: str, base_url: str, entity: str) -> str:
+    """Cache and journal rows are scoped by CRM tenant and entity."""
+    return f"{provider}|{base_url.rstrip('/')}|{entity}"
+
+
+class RecordCache:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def replace_records(self, conn: str, records: Iterable[Record]) -> int:
+        now = _now()
+        rows = [(conn, r.id, r.model_dump_json(), now) for r in records]
+        with self._db.transaction() as sql:
+            sql.execute("DELETE FROM records WHERE conn = ?", (conn,))
+            sql.executemany("INSERT INTO records VALUES (?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def records(self, conn: str) -> list[Record]:
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                "SELECT data FROM records WHERE conn = ? ORDER BY rowid", (conn,)
+            ).fetchall()
+        return [Record.model_validate_json(data) for (data,) in rows]
+
+    def get(self, conn: str, record_id: str) -> Record | None:
+        with self._db.lock:
+            row = self._db.conn.execute(
+                "SELECT data FROM records WHERE conn = ? AND id = ?", (conn, record_id)
+            ).fetchone()
+        return Record.model_validate_json(row[0]) if row else None
+
+    def forget(self, conn: str, record_ids: Iterable[str]) -> None:
+        with self._db.transaction() as sql:
+            sql.executemany(
+                "DELETE FROM records WHERE conn = ? AND id = ?", [(conn, r) for r in record_ids]
+            )
+
+    def put(self, conn: str, record: Record) -> None:
+        with self._db.transaction() as sql:
+            sql.execute(
+                "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)",
+                (conn, record.id, record.model_dump_json(), _now()),
+            )
+
+
+class GroupStore:
+    """Groups found by the last scan, with their review status."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    def replace_groups(self, conn: str, groups: Iterable[tuple[DuplicateGroup, str]]) -> None:
+        """Store groups with the text a search box should find them by."""
+        rows = [
+            (conn, g.id, g.score, len(g.records), json.dumps(g.records),
+             json.dumps([e.model_dump() for e in g.evidence]), search.lower())
+            for g, search in groups
+        ]
+        with self._db.transaction() as sql:
+            sql.execute("DELETE FROM groups WHERE conn = ?", (conn,))
+            sql.executemany(
+                "INSERT INTO groups (conn, id, score, size, records, evidence, search) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", rows,
+            )
+
+    def groups(self, conn: str) -> list[tuple[DuplicateGroup, str]]:
+        """(group, status) in descending score."""
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                "SELECT id, score, records, evidence, status FROM groups WHERE conn = ? "
+                "ORDER BY score DESC, id", (conn,),
+            ).fetchall()
+        return [(_group(*row[:4]), row[4]) for row in rows]
+
+    def set_status(self, conn: str, group_id: str, status: str) -> None:
+        with self._db.transaction() as sql:
+            sql.execute(
+                "UPDATE groups SET status = ? WHERE conn = ? AND id = ?", (status, conn, group_id)
+            )
+
+    def mark_not_duplicates(self, conn: str, record_ids: Iterable[str]) -> None:
+        ids = sorted(record_ids)
+        pairs = [(conn, a, b, _now()) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        with self._db.transaction() as sql:
+            sql.executemany("INSERT OR IGNORE INTO not_duplicates VALUES (?, ?, ?, ?)", pairs)
+
+    def not_duplicate_pairs(self, conn: str) -> set[frozenset[str]]:
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                "SELECT a, b FROM not_duplicates WHERE conn = ?", (conn,)
+            ).fetchall()
+        return {frozenset(row) for row in rows}
+
+
+def _group(group_id: str, score: float, records: str, evidence: str) -> DuplicateGroup:
+    return DuplicateGroup(
+        id=group_id, score=score, records=tuple(json.loads(records)),
+        evidence=tuple(Evidence.model_validate(e) for e in json.loads(evidence)),
+    )
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,96 @@
+"""Opening the SQLite database with the settings the journal's safety depends on, and
+applying the versioned schema. No Qt."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE records (
+        conn TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, scanned_at TEXT NOT NULL,
+        PRIMARY KEY (conn, id)
+    );
+    CREATE TABLE groups (
+        conn TEXT NOT NULL, id TEXT NOT NULL, score REAL NOT NULL, size INTEGER NOT NULL,
+        records TEXT NOT NULL, evidence TEXT NOT NULL, search TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open',
+        PRIMARY KEY (conn, id)
+    );
+    CREATE INDEX groups_by_score ON groups (conn, score DESC);
+    CREATE TABLE not_duplicates (
+        conn TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, decided_at TEXT NOT NULL,
+        PRIMARY KEY (conn, a, b)
+    );
+    CREATE TABLE merges (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conn TEXT NOT NULL, provider TEXT NOT NULL, base_url TEXT NOT NULL,
+        entity TEXT NOT NULL, group_id TEXT NOT NULL, master TEXT NOT NULL,
+        others TEXT NOT NULL, plan TEXT NOT NULL, targets TEXT NOT NULL,
+        status TEXT NOT NULL, message TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL, finished_at TEXT
+    );
+    CREATE INDEX merges_by_group ON merges (conn, group_id);
+    CREATE INDEX merges_by_status ON merges (status);
+    CREATE TABLE snapshots (
+        merge_id INTEGER NOT NULL REFERENCES merges (id),
+        record_id TEXT NOT NULL, data TEXT NOT NULL,
+        PRIMARY KEY (merge_id, record_id)
+    );
+    CREATE TABLE steps (
+        merge_id INTEGER NOT NULL REFERENCES merges (id),
+        idx INTEGER NOT NULL, kind TEXT NOT NULL, request TEXT NOT NULL,
+        state TEXT NOT NULL, idempotency_key TEXT, job_id TEXT,
+        response TEXT, error TEXT, updated_at TEXT NOT NULL,
+        PRIMARY KEY (merge_id, idx)
+    );
+    """,
+)
+
+
+class Database:
+    """One SQLite file. A lock serialises writers from the GUI and executor threads."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.lock = threading.RLock()
+        self.conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        # FULL: a journal row that says "sent" must survive a power cut.
+        self.conn.execute("PRAGMA synchronous=FULL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self.lock:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                self.conn.executescript(f"BEGIN; {script}; PRAGMA user_version={number}; COMMIT;")
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self)
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+
+class _Transaction:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._db.lock.acquire()
+        self._db.conn.execute("BEGIN IMMEDIATE")
+        return self._db.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self._db.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        finally:
+            self._db.lock.release()

@@ -1,0 +1,219 @@
+"""The merge journal: for every merge, the records as they were before any call, the
+planned steps, and each step's state (intent -> sent -> done / failed / unknown).
+
+Every write commits before the CRM call it describes is made (WAL, synchronous=FULL),
+so after a crash the journal tells exactly what may have happened. No Qt."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, JsonValue
+
+from mergedesk.core.models import Record
+from mergedesk.core.plan import GroupMerge
+from mergedesk.core.steps import MergeStep
+from mergedesk.store.database import Database
+
+
+class MergeState(StrEnum):
+    RUNNING = "running"  # steps may still be under way (or the app died during them)
+    MERGED = "merged"
+    FAILED = "failed"
+    UNKNOWN = "unknown"  # a step's outcome was lost; reconciliation reads the CRM
+    RESTORED = "restored"
+
+
+class StepState(StrEnum):
+    INTENT = "intent"  # journalled, not sent
+    SENT = "sent"  # handed to the network; no answer recorded yet
+    DONE = "done"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+
+
+OPEN_STATES = (MergeState.RUNNING, MergeState.UNKNOWN)
+
+
+class StepEntry(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    step: MergeStep
+    state: StepState
+    job_id: str | None = None
+    response: dict[str, JsonValue] | None = None
+    error: str | None = None
+    updated_at: str
+
+
+class MergeEntry(BaseModel):
+    """One journalled merge with its steps and pre-merge snapshots."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    conn: str
+    provider: str
+    base_url: str
+    entity: str
+    group_id: str
+    master: str
+    others: tuple[str, ...]
+    plan: GroupMerge
+    targets: dict[str, JsonValue]
+    status: MergeState
+    message: str
+    created_at: str
+    finished_at: str | None
+    steps: tuple[StepEntry, ...] = ()
+    snapshots: dict[str, Record] = {}
+
+    def same_records(self, master: str, others: tuple[str, ...]) -> bool:
+        return self.master == master and set(self.others) == set(others)
+
+
+class MergeJournal:
+    def __init__(self, db: Database):
+        self._db = db
+
+    def begin(
+        self,
+        *,
+        conn: str,
+        provider: str,
+        base_url: str,
+        entity: str,
+        merge: GroupMerge,
+        snapshots: Iterable[Record],
+        steps: Iterable[MergeStep],
+        targets: dict[str, JsonValue],
+    ) -> int:
+        """Write the intent, every snapshot and every planned step in one transaction."""
+        now = _now()
+        with self._db.transaction() as sql:
+            cursor = sql.execute(
+                "INSERT INTO merges (conn, provider, base_url, entity, group_id, master, "
+                "others, plan, targets, status, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (conn, provider, base_url, entity, merge.group, merge.master,
+                 json.dumps(merge.others), merge.model_dump_json(by_alias=True),
+                 json.dumps(targets), MergeState.RUNNING, now),
+            )
+            merge_id = int(cursor.lastrowid)
+            sql.executemany(
+                "INSERT INTO snapshots VALUES (?, ?, ?)",
+                [(merge_id, r.id, r.model_dump_json()) for r in snapshots],
+            )
+            sql.executemany(
+                "INSERT INTO steps (merge_id, idx, kind, request, state, idempotency_key, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(merge_id, s.index, s.kind, s.model_dump_json(), StepState.INTENT,
+                  s.idempotency_key, now) for s in steps],
+            )
+        return merge_id
+
+    def set_step(
+        self,
+        merge_id: int,
+        index: int,
+        state: StepState,
+        *,
+        job_id: str | None = None,
+        response: dict[str, JsonValue] | None = None,
+        error: str | None = None,
+    ) -> None:
+        with self._db.transaction() as sql:
+            sql.execute(
+                "UPDATE steps SET state = ?, job_id = COALESCE(?, job_id), response = ?, "
+                "error = ?, updated_at = ? WHERE merge_id = ? AND idx = ?",
+                (state, job_id, json.dumps(response) if response is not None else None,
+                 error, _now(), merge_id, index),
+            )
+
+    def finish(self, merge_id: int, status: MergeState, message: str = "") -> None:
+        finished = None if status in OPEN_STATES else _now()
+        with self._db.transaction() as sql:
+            sql.execute(
+                "UPDATE merges SET status = ?, message = ?, finished_at = ? WHERE id = ?",
+                (status, message, finished, merge_id),
+            )
+
+    def get(self, merge_id: int) -> MergeEntry | None:
+        with self._db.lock:
+            row = self._db.conn.execute(
+                f"SELECT {_MERGE_COLUMNS} FROM merges WHERE id = ?", (merge_id,)
+            ).fetchone()
+        return self._entry(row) if row else None
+
+    def latest_for_group(self, conn: str, group_id: str) -> MergeEntry | None:
+        with self._db.lock:
+            row = self._db.conn.execute(
+                f"SELECT {_MERGE_COLUMNS} FROM merges WHERE conn = ? AND group_id = ? "
+                "ORDER BY id DESC LIMIT 1", (conn, group_id),
+            ).fetchone()
+        return self._entry(row) if row else None
+
+    def open_merges(self, conn: str | None = None) -> list[MergeEntry]:
+        """Merges a crash or a lost answer left unsettled, oldest first."""
+        query = f"SELECT {_MERGE_COLUMNS} FROM merges WHERE status IN (?, ?)"
+        params: list = list(OPEN_STATES)
+        if conn is not None:
+            query += " AND conn = ?"
+            params.append(conn)
+        with self._db.lock:
+            rows = self._db.conn.execute(query + " ORDER BY id", params).fetchall()
+        return [self._entry(row) for row in rows]
+
+    def history(self, limit: int = 1000, search: str = "") -> list[MergeEntry]:
+        query = f"SELECT {_MERGE_COLUMNS} FROM merges"
+        params: list = []
+        if search:
+            query += " WHERE group_id LIKE ? OR master LIKE ? OR others LIKE ? OR message LIKE ?"
+            params = [f"%{search}%"] * 4
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                query + " ORDER BY id DESC LIMIT ?", [*params, limit]
+            ).fetchall()
+        return [self._entry(row, with_details=False) for row in rows]
+
+    def _entry(self, row: tuple, with_details: bool = True) -> MergeEntry:
+        values = dict(zip(_MERGE_COLUMNS.split(", "), row, strict=True))
+        values["others"] = tuple(json.loads(values["others"]))
+        values["plan"] = GroupMerge.model_validate_json(values["plan"])
+        values["targets"] = json.loads(values["targets"])
+        if with_details:
+            values["steps"] = self._steps(values["id"])
+            values["snapshots"] = self._snapshots(values["id"])
+        return MergeEntry(**values)
+
+    def _steps(self, merge_id: int) -> tuple[StepEntry, ...]:
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                "SELECT request, state, job_id, response, error, updated_at FROM steps "
+                "WHERE merge_id = ? ORDER BY idx", (merge_id,),
+            ).fetchall()
+        return tuple(
+            StepEntry(step=MergeStep.model_validate_json(req), state=state, job_id=job,
+                      response=json.loads(resp) if resp else None, error=err, updated_at=at)
+            for req, state, job, resp, err, at in rows
+        )
+
+    def _snapshots(self, merge_id: int) -> dict[str, Record]:
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                "SELECT record_id, data FROM snapshots WHERE merge_id = ?", (merge_id,)
+            ).fetchall()
+        return {rid: Record.model_validate_json(data) for rid, data in rows}
+
+
+_MERGE_COLUMNS = (
+    "id, conn, provider, base_url, entity, group_id, master, others, plan, targets, "
+    "status, message, created_at, finished_at"
+)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
