@@ -12,6 +12,7 @@ from pydantic import (
     Field,
     JsonValue,
     ValidationError,
+    model_serializer,
     model_validator,
 )
 
@@ -50,6 +51,7 @@ class FieldChoice(BaseModel):
             return self.value
         return records[self.from_record or ""].get(field)
 
+    @model_serializer
     def to_json(self) -> dict[str, JsonValue]:
         return {"value": self.value} if self.given else {"from": self.from_record}
 
@@ -128,12 +130,7 @@ class MergePlan(BaseModel):
             raise PlanError([_describe(err) for err in exc.errors()]) from None
 
     def to_json_text(self) -> str:
-        data = self.model_dump(mode="json", exclude_none=True)
-        for merge, out in zip(self.merges, data["merges"], strict=True):
-            out["fields"] = {k: c.to_json() for k, c in merge.fields.items()}
-        import json
-
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return self.model_dump_json(indent=2, exclude_none=True)
 
 
 def check_fields(plan: MergePlan, field_defs: dict[str, FieldDef]) -> None:

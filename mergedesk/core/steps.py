@@ -48,18 +48,24 @@ class StepPlan(BaseModel):
 
 
 def target_values(
-    merge: GroupMerge, records: dict[str, Record], fields: dict[str, FieldDef]
+    merge: GroupMerge,
+    records: dict[str, Record],
+    fields: dict[str, FieldDef],
+    caps: Capabilities,
 ) -> dict[str, JsonValue]:
     """The survivor's value of every writable field after the merge: the reviewer's
-    choice, else the master's own value (blanks left blank unless chosen)."""
+    choice, else what the CRM's own merge leaves there (the master's value, with blanks
+    filled from the losers where the CRM fills blanks)."""
     values = {rid: records[rid].fields for rid in merge.record_ids}
-    master = records[merge.master].fields
+    natural = dict(records[merge.master].fields)
+    for group in chunks(merge.others, caps.max_losers_per_call):
+        natural = simulate_merge(natural, [records[r] for r in group], caps)
     targets: dict[str, JsonValue] = {}
     for name in _field_names(records, merge, fields):
         if name in merge.fields:
             targets[name] = merge.fields[name].resolve(values, name)
-        elif name in master:
-            targets[name] = master[name]
+        elif name in natural:
+            targets[name] = natural[name]
     return targets
 
 
@@ -70,7 +76,7 @@ def plan_steps(
     fields: dict[str, FieldDef],
 ) -> StepPlan:
     """Plan the calls for `merge` under `caps`; `records` are the fresh re-reads."""
-    targets = target_values(merge, records, fields)
+    targets = target_values(merge, records, fields, caps)
     planner = _PLANNERS[caps.values_via]
     steps = planner(merge, records, caps, fields, targets)
     numbered = tuple(s.model_copy(update={"index": i}) for i, s in enumerate(steps))
@@ -116,7 +122,7 @@ def _plan_update_around(merge, records, caps, fields, targets) -> list[MergeStep
     }
     pre = {
         k: v
-        for k, v in _differences(master.fields, targets).items()
+        for k, v in _differences(master.fields, _chosen(merge, targets)).items()
         if not is_blank(v)
         and not (
             fields.get(k, FieldDef(api_name=k)).unique
@@ -141,7 +147,7 @@ def _plan_carried_in_call(merge, records, caps, fields, targets) -> list[MergeSt
     state = dict(master.fields)
     steps: list[MergeStep] = []
     for n, group in enumerate(chunks(merge.others, caps.max_losers_per_call)):
-        carried = _differences(state, targets) if n == 0 else {}
+        carried = _differences(state, _chosen(merge, targets)) if n == 0 else {}
         steps.append(_merge_step(merge, group, values=carried))
         state.update(carried)
         state = simulate_merge(state, [records[r] for r in group], caps)
@@ -158,7 +164,9 @@ def _plan_child_fields(merge, records, caps, fields, targets) -> list[MergeStep]
         if not choice.given and choice.from_record in merge.others
     }
     pre = {
-        k: v for k, v in _differences(master.fields, targets).items() if k not in sources
+        k: v
+        for k, v in _differences(master.fields, _chosen(merge, targets)).items()
+        if k not in sources
     }
     steps: list[MergeStep] = []
     state = dict(master.fields)
@@ -177,7 +185,8 @@ def _plan_fill_first(merge, records, caps, fields, targets) -> list[MergeStep]:
     """LeadLex (fill-only): write the values that differ from the primary first, so that
     fill-only merging keeps them; blanks the merge refills are cleared afterwards."""
     master = records[merge.master]
-    pre = {k: v for k, v in _differences(master.fields, targets).items() if not is_blank(v)}
+    chosen = _chosen(merge, targets)
+    pre = {k: v for k, v in _differences(master.fields, chosen).items() if not is_blank(v)}
     steps: list[MergeStep] = []
     state = dict(master.fields)
     if pre:
@@ -187,6 +196,12 @@ def _plan_fill_first(merge, records, caps, fields, targets) -> list[MergeStep]:
         steps.append(_merge_step(merge, group, options={"overwrite": False}))
         state = simulate_merge(state, [records[r] for r in group], caps)
     return steps + _fixup(master.id, state, targets)
+
+
+def _chosen(merge: GroupMerge, targets: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    """Only the reviewer's choices need writing: other targets are what the merge
+    itself produces (see target_values)."""
+    return {k: v for k, v in targets.items() if k in merge.fields}
 
 
 def _merge_step(merge: GroupMerge, losers: tuple[str, ...], **extra) -> MergeStep:
