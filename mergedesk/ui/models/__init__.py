@@ -1,0 +1,1 @@
+"""Qt item models that adapt core data for views. No I/O, no widgets."""
