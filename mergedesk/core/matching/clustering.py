@@ -1,0 +1,138 @@
+"""Clustering scored pairs into groups: union-find over strong links, strongest first,
+refusing joins that would break the size cap, a remembered "not duplicates" pair, or the
+link-density check that stops weak chains from gluing unrelated records. No Qt, no I/O."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from mergedesk.core.matching.scoring import PairScores
+from mergedesk.core.matching.settings import MatchSettings
+
+
+@dataclass
+class Clusters:
+    """Groups of rows (two or more each) and, per group, the strong pairs inside it."""
+
+    members: list[list[int]]
+    edges: list[list[int]]  # indices into the strong PairScores passed to `cluster`
+    refused_size: int = 0
+    refused_chain: int = 0
+    refused_excluded: int = 0
+    refused_conflict: int = 0
+
+
+@dataclass
+class _UnionFind:
+    parent: dict[int, int] = field(default_factory=dict)
+    members: dict[int, list[int]] = field(default_factory=dict)
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = parent.setdefault(x, x)
+        while root != parent[root]:
+            parent[root] = parent[parent[root]]  # path halving keeps trees flat
+            root = parent[root]
+        return root
+
+    def group(self, root: int) -> list[int]:
+        return self.members.get(root) or [root]
+
+    def union(self, a: int, b: int) -> None:
+        big, small = (a, b) if len(self.group(a)) >= len(self.group(b)) else (b, a)
+        self.parent[small] = big
+        self.members[big] = self.group(big) + self.members.pop(small, [small])
+
+
+def _adjacency(lo: Iterable[int], hi: Iterable[int]) -> dict[int, set[int]]:
+    adjacent: dict[int, set[int]] = defaultdict(set)
+    for a, b in zip(lo, hi, strict=True):
+        adjacent[a].add(b)
+        adjacent[b].add(a)
+    return adjacent
+
+
+def strongest_first(strong: PairScores, ids: list[str]) -> list[int]:
+    """Edge order: score descending, ties by record id so the result is input-order free."""
+    nodes = np.unique(np.concatenate([strong.lo, strong.hi]))
+    rank = np.empty(int(nodes.max()) + 1 if len(nodes) else 0, dtype=np.int64)
+    rank[nodes[np.argsort(np.array([ids[i] for i in nodes.tolist()], dtype=object))]] = np.arange(
+        len(nodes)
+    )
+    ra, rb = rank[strong.lo], rank[strong.hi]
+    return np.lexsort((np.maximum(ra, rb), np.minimum(ra, rb), -strong.score)).tolist()
+
+
+class _Joiner:
+    """Decides whether two partial groups may become one."""
+
+    def __init__(self, pairs: PairScores, settings: MatchSettings,
+                 excluded: list[tuple[int, int]]) -> None:  # fmt: skip
+        self.uf = _UnionFind()
+        support = pairs.select(pairs.score >= settings.weak_threshold)
+        self.links = _adjacency(support.lo.tolist(), support.hi.tolist())
+        conflict = pairs.select((pairs.against <= -settings.conflict_level)
+                                & (pairs.score < settings.threshold))  # fmt: skip
+        self.conflicts = _adjacency(conflict.lo.tolist(), conflict.hi.tolist())
+        self.excluded = _adjacency([a for a, _ in excluded], [b for _, b in excluded])
+        self.settings = settings
+
+    def _count(self, small: list[int], other: int, adjacency: dict[int, set[int]]) -> int:
+        find = self.uf.find
+        return sum(1 for x in small for y in adjacency.get(x, ()) if find(y) == other)
+
+    def refusal(self, ra: int, rb: int) -> str:
+        """ "" if the groups of roots ra and rb may join, else why not."""
+        a, b = self.uf.group(ra), self.uf.group(rb)
+        if len(a) + len(b) > self.settings.max_group_size:
+            return "size"
+        small, other = (a, rb) if len(a) <= len(b) else (b, ra)
+        if self.excluded and self._count(small, other, self.excluded):
+            return "excluded"
+        if self.conflicts and self._count(small, other, self.conflicts):
+            return "conflict"
+        cross = len(a) * len(b)
+        if cross > 1 and self._count(small, other, self.links) < (
+            self.settings.min_link_density * cross
+        ):
+            return "chain"
+        return ""
+
+
+def cluster(pairs: PairScores, ids: list[str], settings: MatchSettings,
+            excluded: Iterable[tuple[int, int]] = ()) -> Clusters:  # fmt: skip
+    """Groups from scored pairs; links are the pairs at or above `settings.threshold`.
+    Returned edges index into `strong_pairs(pairs)`."""
+    strong = strong_pairs(pairs, settings)
+    joiner = _Joiner(pairs, settings, list(excluded))
+    find, refused = joiner.uf.find, {"size": 0, "chain": 0, "excluded": 0, "conflict": 0}
+    lo, hi = strong.lo.tolist(), strong.hi.tolist()
+    for e in strongest_first(strong, ids):
+        ra, rb = find(lo[e]), find(hi[e])
+        if ra != rb:
+            reason = joiner.refusal(ra, rb)
+            if reason:
+                refused[reason] += 1
+            else:
+                joiner.uf.union(ra, rb)
+    return _collect(joiner.uf, lo, hi, refused)
+
+
+def strong_pairs(pairs: PairScores, settings: MatchSettings) -> PairScores:
+    """The pairs that are links, not just support."""
+    return pairs.select(pairs.score >= settings.threshold)
+
+
+def _collect(uf: _UnionFind, lo: list[int], hi: list[int], refused: dict[str, int]) -> Clusters:
+    edges: dict[int, list[int]] = defaultdict(list)
+    for e, (a, b) in enumerate(zip(lo, hi, strict=True)):
+        root = uf.find(a)
+        if root == uf.find(b):
+            edges[root].append(e)
+    roots = list(edges)
+    return Clusters([uf.group(r) for r in roots], [edges[r] for r in roots], refused["size"],
+                    refused["chain"], refused["excluded"], refused["conflict"])  # fmt: skip

@@ -1,0 +1,113 @@
+"""find_groups: records in, explained duplicate groups out. Orchestrates field mapping,
+normalisation, blocking, scoring and clustering with progress and cancel. No Qt, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from mergedesk.core.matching.blocking import candidate_pairs
+from mergedesk.core.matching.features import Codebook, RecordLike
+from mergedesk.core.matching.fields import FieldMap
+from mergedesk.core.matching.pipeline import (
+    drop_pairs,
+    excluded_rows,
+    extract_all,
+    group,
+    resolve_field_map,
+    score_all,
+)
+from mergedesk.core.matching.progress import Progress
+from mergedesk.core.matching.settings import MatchSettings
+from mergedesk.core.models import DuplicateGroup
+
+
+class MatchStats(BaseModel):
+    """Counts that explain a scan's cost and coverage."""
+
+    model_config = ConfigDict(frozen=True)
+
+    records: int = 0
+    candidate_pairs: int = 0
+    scored_pairs: int = 0  # at or above the weak threshold
+    grouped_records: int = 0
+    skipped_block_records: int = 0
+
+
+class MatchResult(BaseModel):
+    """Groups found by a scan and notes on anything it skipped or could not do."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entity: str
+    groups: list[DuplicateGroup]
+    notes: list[str] = []
+    field_map: FieldMap = {}
+    stats: MatchStats = MatchStats()
+
+
+def unique_records(records: Sequence[RecordLike]) -> tuple[Sequence[RecordLike], list[str]]:
+    """Records with each id once (first copy kept), and a note if any were dropped."""
+    seen: dict[str, int] = {}
+    for i, record in enumerate(records):
+        seen.setdefault(record.id, i)
+    if len(seen) == len(records):
+        return records, []
+    kept = [records[i] for i in sorted(seen.values())]
+    dropped = len(records) - len(kept)
+    return kept, [f"{dropped:,} records skipped: their id appears more than once"]
+
+
+def input_notes(records: Sequence[RecordLike], field_map: FieldMap) -> list[str]:
+    """Why a scan cannot find anything, if it cannot."""
+    if len(records) < 2:
+        return ["fewer than two records: nothing to compare"]
+    if not field_map:
+        return ["no field to compare: none of the records' field names is known; "
+                "set a field map"]  # fmt: skip
+    return []
+
+
+def find_groups(
+    records: Sequence[RecordLike],
+    entity: str = "contacts",
+    settings: MatchSettings | None = None,
+    *,
+    excluded_pairs: Collection[frozenset[str]] = (),
+    progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> MatchResult:
+    """Duplicate groups among `records`.
+
+    `settings` defaults to `MatchSettings.for_entity(entity)`; when given, its own entity
+    decides. Pairs in `excluded_pairs` never end up in one group. `progress` receives a
+    rising fraction in [0, 1]; `cancel()` returning True raises ScanCancelled.
+    """
+    settings = settings or MatchSettings.for_entity(entity)
+    tracker = Progress(progress, cancel)
+    tracker.at(0.0)
+    records, notes = unique_records(records)
+    field_map = resolve_field_map(records, settings)
+    problems = input_notes(records, field_map)
+    if problems:
+        tracker.at(1.0)
+        return MatchResult(entity=settings.entity, groups=[], notes=notes + problems,
+                           field_map=field_map, stats=MatchStats(records=len(records)))  # fmt: skip
+    codebook: Codebook = {}
+    features = extract_all(records, field_map, settings, codebook, tracker.span(0.0, 0.5))
+    candidates = candidate_pairs(features, settings.blocking, settings.max_block_size, codebook)
+    tracker.at(0.55)
+    excluded = excluded_rows(excluded_pairs, {r: i for i, r in enumerate(features.ids)}) \
+        if excluded_pairs else set()  # fmt: skip
+    lo, hi = drop_pairs(candidates.lo, candidates.hi, excluded, features.n)
+    pairs = score_all(features, lo, hi, settings, tracker.span(0.55, 0.9))
+    groups, group_notes = group(pairs, features.ids, settings, excluded)
+    tracker.at(1.0)
+    stats = MatchStats(
+        records=features.n, candidate_pairs=len(candidates.lo), scored_pairs=len(pairs.lo),
+        grouped_records=sum(len(g.records) for g in groups),
+        skipped_block_records=candidates.skipped_records,
+    )  # fmt: skip
+    return MatchResult(entity=settings.entity, groups=groups, field_map=field_map, stats=stats,
+                       notes=notes + candidates.notes + group_notes)  # fmt: skip

@@ -1,0 +1,199 @@
+"""Records to columns of normalised values: the engine's hot loop, kept to list
+comprehensions over plain strings with per-value caches. No Qt, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+import numpy as np
+
+from mergedesk.core.matching.fields import FieldMap, read_path
+from mergedesk.core.matching.normalise import (
+    NO_EMAIL,
+    PhoneNormaliser,
+    as_text,
+    company_domain,
+    family_name,
+    given_name,
+    normalise_city,
+    normalise_company,
+    normalise_country,
+    normalise_date,
+    normalise_email,
+    normalise_postcode,
+    normalise_street,
+    personal_local,
+    split_full_name,
+    web_domain,
+)
+
+T = TypeVar("T")
+Codebook = dict[str, dict[str, int]]  # code column -> value -> code, shared across rescans
+Columns = tuple[np.ndarray, ...]  # one array per source field (several for email/phone)
+# Text kept as strings for fuzzy comparison; codes for exact comparison and blocking.
+TEXT_COLUMNS = ("first", "last", "email", "phone", "company", "city", "address")
+CODE_COLUMNS = (
+    "email", "local", "phone", "postcode", "country", "website", "birth_date",
+    "first_char", "initial",
+)  # fmt: skip
+
+
+class RecordLike(Protocol):
+    """What the engine reads from a record: `mergedesk.core.models.Record` fits."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def fields(self) -> Mapping[str, Any]: ...
+
+
+@dataclass
+class Features:
+    """Normalised values of n records, column-wise; "" or -1 mean missing."""
+
+    ids: list[str]
+    text: dict[str, Columns] = field(default_factory=dict)
+    codes: dict[str, Columns] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    def take(self, rows: np.ndarray) -> Features:
+        """The features of some rows, in that order."""
+        pick = [self.ids[i] for i in rows.tolist()]
+        return Features(
+            pick,
+            {k: tuple(c[rows] for c in cols) for k, cols in self.text.items()},
+            {k: tuple(c[rows] for c in cols) for k, cols in self.codes.items()},
+        )
+
+    def extend(self, other: Features) -> Features:
+        """These rows followed by `other`'s; both must share one codebook."""
+
+        def join(mine: dict[str, Columns], theirs: dict[str, Columns]) -> dict[str, Columns]:
+            return {k: tuple(map(np.concatenate, zip(mine[k], theirs[k]))) for k in mine}
+
+        return Features(self.ids + other.ids, join(self.text, other.text),
+                        join(self.codes, other.codes))  # fmt: skip
+
+
+def _cached(func: Callable[[str], Any], texts: list[str]) -> list[Any]:
+    """func over texts, computed once per distinct text (names and cities repeat a lot)."""
+    table = {text: func(text) for text in dict.fromkeys(texts)}
+    return [table[text] for text in texts]
+
+
+def _objects(values: list[str]) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def _codes(values: list[str], table: dict[str, int]) -> np.ndarray:
+    setdefault = table.setdefault
+    return np.fromiter(
+        (setdefault(v, len(table)) if v else -1 for v in values), np.int32, len(values)
+    )
+
+
+def _left_packed(columns: list[list[T]], blank: T) -> list[list[T]]:
+    """Per record: distinct non-blank values moved to the first columns."""
+    if len(columns) < 2:
+        return columns
+    rows = [list(dict.fromkeys(v for v in row if v != blank)) for row in zip(*columns)]
+    return [[row[k] if k < len(row) else blank for row in rows] for k in range(len(columns))]
+
+
+class _Extractor:
+    """Reads and normalises one batch of records with a given field map."""
+
+    def __init__(self, records: Sequence[RecordLike], field_map: FieldMap, region: str,
+                 day_first: bool) -> None:  # fmt: skip
+        self.fields = [r.fields for r in records]
+        self.field_map = field_map
+        self.phones = PhoneNormaliser(region)
+        self.day_first = day_first
+
+    def texts(self, canonical: str) -> list[list[str]]:
+        """Raw text per source path of one canonical field; [] when it is not mapped."""
+        paths = self.field_map.get(canonical) or []
+        return [self._column(p) for p in ([paths] if isinstance(paths, str) else paths)]
+
+    def single(self, canonical: str) -> list[str]:
+        columns = self.texts(canonical)
+        return columns[0] if columns else [""] * len(self.fields)
+
+    def _column(self, path: str) -> list[str]:
+        if "." in path:
+            values = [read_path(f, path) for f in self.fields]
+        else:
+            values = [f.get(path) for f in self.fields]
+        return [v if type(v) is str else as_text(v) for v in values]
+
+    def names(self) -> tuple[list[str], list[str]]:
+        first = _cached(given_name, self.single("first_name"))
+        last = _cached(family_name, self.single("last_name"))
+        if "name" in self.field_map:  # fall back to the one-field name where both are empty
+            full = self.single("name")
+            for i in [i for i, (f, s) in enumerate(zip(first, last, strict=True)) if not f + s]:
+                first[i], last[i] = split_full_name(full[i])
+        return first, last
+
+    def emails(self) -> tuple[list[list[str]], list[list[str]], list[str]]:
+        parsed = [list(map(normalise_email, col)) for col in self.texts("email")]
+        parsed = _left_packed(parsed, NO_EMAIL)
+        addresses = [[e.address for e in col] for col in parsed]
+        locals_ = [[personal_local(e) for e in col] for col in parsed]
+        domains = [company_domain(e) for e in parsed[0]] if parsed else []
+        return addresses, locals_, domains
+
+    def phones_e164(self) -> list[list[str]]:
+        e164 = self.phones.e164
+        return _left_packed(
+            [[e164(t) if t else "" for t in col] for col in self.texts("phone")], ""
+        )
+
+    def website(self, email_domains: list[str]) -> list[str]:
+        sites = _cached(web_domain, self.single("website"))
+        if not email_domains:
+            return sites
+        return [s or d for s, d in zip(sites, email_domains, strict=True)]
+
+    def dates(self) -> list[str]:
+        return _cached(lambda t: normalise_date(t, day_first=self.day_first),
+                       self.single("birth_date"))  # fmt: skip
+
+
+def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebook, *,
+            region: str = "US", day_first: bool = False) -> Features:  # fmt: skip
+    """Normalised columns of `records`; `codebook` is extended with new values."""
+    ex = _Extractor(records, field_map, region, day_first)
+    n = len(records)
+    first, last = ex.names()
+    emails, locals_, email_domains = ex.emails()
+    phones = ex.phones_e164()
+    company = _cached(normalise_company, ex.single("company"))
+    text: dict[str, list[list[str]]] = {
+        "first": [first], "last": [last], "email": emails or [[""] * n],
+        "phone": phones or [[""] * n], "company": [company],
+        "city": [_cached(normalise_city, ex.single("city"))],
+        "address": [_cached(normalise_street, ex.single("address"))],
+    }  # fmt: skip
+    coded: dict[str, list[list[str]]] = {
+        "email": text["email"], "local": locals_ or [[""] * n], "phone": text["phone"],
+        "postcode": [_cached(normalise_postcode, ex.single("postcode"))],
+        "country": [_cached(normalise_country, ex.single("country"))],
+        "website": [ex.website(email_domains)], "birth_date": [ex.dates()],
+        "first_char": [[f[:1] for f in first]],
+    }  # fmt: skip
+    codes = {k: tuple(_codes(c, codebook.setdefault(k, {})) for c in cols)
+             for k, cols in coded.items()}  # fmt: skip
+    # A one-letter given name is an initial: "J" may be "John" but not "Mary".
+    codes["initial"] = (np.fromiter((len(f) == 1 for f in first), np.bool_, n),)
+    return Features(
+        [r.id for r in records], {k: tuple(map(_objects, cols)) for k, cols in text.items()}, codes
+    )

@@ -1,0 +1,52 @@
+"""Normalisers that turn raw CRM values into comparable forms, one module per kind.
+No Qt, no I/O."""
+
+from mergedesk.core.matching.normalise.addresses import (
+    normalise_city,
+    normalise_country,
+    normalise_postcode,
+    normalise_street,
+)
+from mergedesk.core.matching.normalise.companies import company_token, normalise_company
+from mergedesk.core.matching.normalise.dates import normalise_date
+from mergedesk.core.matching.normalise.domains import is_free_mail, web_domain
+from mergedesk.core.matching.normalise.emails import (
+    NO_EMAIL,
+    Email,
+    company_domain,
+    normalise_email,
+    personal_local,
+)
+from mergedesk.core.matching.normalise.names import (
+    family_name,
+    given_name,
+    soundex,
+    split_full_name,
+)
+from mergedesk.core.matching.normalise.phones import PhoneNormaliser
+from mergedesk.core.matching.normalise.text import as_text, ascii_lower, fold
+
+__all__ = [
+    "NO_EMAIL",
+    "Email",
+    "PhoneNormaliser",
+    "as_text",
+    "ascii_lower",
+    "company_domain",
+    "company_token",
+    "family_name",
+    "fold",
+    "given_name",
+    "is_free_mail",
+    "normalise_city",
+    "normalise_company",
+    "normalise_country",
+    "normalise_date",
+    "normalise_email",
+    "normalise_postcode",
+    "normalise_street",
+    "personal_local",
+    "soundex",
+    "split_full_name",
+    "web_domain",
+]

@@ -1,0 +1,58 @@
+"""Postal address parts: street with standard abbreviations, postcodes, cities and
+country names/codes. No Qt, no I/O."""
+
+from __future__ import annotations
+
+import re
+
+from mergedesk.core.matching.normalise.text import fold
+
+STREET_ABBREVIATIONS = {
+    "street": "st", "str": "st", "strasse": "st", "avenue": "ave", "av": "ave",
+    "road": "rd", "boulevard": "blvd", "drive": "dr", "lane": "ln", "court": "ct",
+    "place": "pl", "square": "sq", "suite": "ste", "apartment": "apt", "highway": "hwy",
+    "parkway": "pkwy", "terrace": "ter", "north": "n", "south": "s", "east": "e",
+    "west": "w", "floor": "fl", "building": "bldg", "number": "no",
+}  # fmt: skip
+# German compounds: "Hauptstraße" folds to "hauptstrasse"; split the suffix off.
+_STRASSE = re.compile(r"(?<=[a-z])(strasse|str)\b")
+_ZIP_PLUS_FOUR = re.compile(r"^(\d{5})\d{4}$")
+COUNTRY_CODES = {
+    "united states": "us", "united states of america": "us", "usa": "us", "america": "us",
+    "united kingdom": "gb", "uk": "gb", "great britain": "gb", "england": "gb",
+    "scotland": "gb", "wales": "gb", "britain": "gb", "germany": "de", "deutschland": "de",
+    "france": "fr", "spain": "es", "espana": "es", "italy": "it", "italia": "it",
+    "netherlands": "nl", "the netherlands": "nl", "holland": "nl", "nederland": "nl",
+    "canada": "ca", "australia": "au", "austria": "at", "osterreich": "at",
+    "switzerland": "ch", "schweiz": "ch", "suisse": "ch", "belgium": "be", "ireland": "ie",
+    "poland": "pl", "polska": "pl", "sweden": "se", "norway": "no", "denmark": "dk",
+    "finland": "fi", "portugal": "pt", "brazil": "br", "brasil": "br", "mexico": "mx",
+    "india": "in", "japan": "jp", "china": "cn", "new zealand": "nz", "south africa": "za",
+}  # fmt: skip
+
+
+def normalise_street(text: str) -> str:
+    """ "123 North Main Street, Suite 4" -> "123 n main st ste 4"."""
+    folded = _STRASSE.sub(r" \1", fold(text))
+    return " ".join(STREET_ABBREVIATIONS.get(t, t) for t in folded.split())
+
+
+def normalise_postcode(text: str) -> str:
+    """Upper case without spaces or dashes; a US ZIP+4 keeps its five-digit ZIP."""
+    code = "".join(c for c in text.upper() if c.isalnum())
+    plus_four = _ZIP_PLUS_FOUR.match(code)
+    return plus_four.group(1) if plus_four else code
+
+
+def normalise_city(text: str) -> str:
+    """Folded city name; "St." and "Saint" read the same."""
+    tokens = fold(text).split()
+    return " ".join("saint" if t in ("st", "ste") else t for t in tokens)
+
+
+def normalise_country(text: str) -> str:
+    """ISO 3166 alpha-2 code in lower case for known names and codes, else the folded text."""
+    folded = fold(text)
+    if len(folded) == 2 and folded.isalpha():
+        return folded
+    return COUNTRY_CODES.get(folded, folded)

@@ -1,0 +1,118 @@
+"""Person-name normalisation: case, accents, titles and suffixes, initials, nicknames,
+"Last, First" and particles, plus a Soundex code for blocking. No Qt, no I/O."""
+
+from __future__ import annotations
+
+from mergedesk.core.matching.normalise.nicknames import canonical_given_name
+from mergedesk.core.matching.normalise.text import fold
+
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "madam",
+        "herr",
+        "frau",
+        "mme",
+        "mlle",
+        "rev",
+        "fr",
+    ]
+)
+SUFFIXES = frozenset(
+    ["jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba", "dds", "jun", "sen"]
+)
+# Lower-case family-name particles kept with the surname when a full name is split.
+PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "st",
+        "ter",
+        "ten",
+        "bin",
+        "al",
+    ]
+)
+
+_SOUNDEX_CODES = {
+    **dict.fromkeys("bfpv", "1"),
+    **dict.fromkeys("cgjkqsxz", "2"),
+    **dict.fromkeys("dt", "3"),
+    "l": "4",
+    **dict.fromkeys("mn", "5"),
+    "r": "6",
+}
+
+
+def _strip_affixes(tokens: list[str]) -> list[str]:
+    while len(tokens) > 1 and tokens[0] in TITLES:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in SUFFIXES:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def given_name(text: str) -> str:
+    """First given name, folded and mapped to its canonical form: "Dr. Bob" -> "robert".
+
+    Middle names are dropped (CRMs store them inconsistently); an initial stays one letter.
+    """
+    tokens = _strip_affixes(fold(text).split())
+    return canonical_given_name(tokens[0]) if tokens else ""
+
+
+def family_name(text: str) -> str:
+    """Surname folded without spaces: "van der Berg" and "Vanderberg" -> "vanderberg"."""
+    return "".join(_strip_affixes(fold(text).split()))
+
+
+def split_full_name(text: str) -> tuple[str, str]:
+    """(given, family) of a one-field name, each normalised as above.
+
+    "Smith, John" is read surname-first; "Jan van der Berg" keeps the particles with the
+    surname; a single word is taken as the given name (chat contacts often only have one).
+    """
+    if "," in text:
+        family, _, given = text.partition(",")
+        return given_name(given), family_name(family)
+    tokens = _strip_affixes(fold(text).split())
+    if len(tokens) < 2:
+        return (canonical_given_name(tokens[0]) if tokens else ""), ""
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1] in PARTICLES:
+        start -= 1
+    return canonical_given_name(tokens[0]), "".join(tokens[start:])
+
+
+def soundex(name: str) -> str:
+    """American Soundex of a folded name ("robert" -> "r163"); "" for no letters."""
+    letters = [c for c in name if "a" <= c <= "z"]
+    if not letters:
+        return ""
+    out, last = [letters[0]], _SOUNDEX_CODES.get(letters[0], "")
+    for c in letters[1:]:
+        code = _SOUNDEX_CODES.get(c, "")
+        if code and code != last:
+            out.append(code)
+        if c not in "hw":  # h and w do not separate equal codes; vowels do
+            last = code
+    return "".join(out)[:4].ljust(4, "0")

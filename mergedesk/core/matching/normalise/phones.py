@@ -1,0 +1,66 @@
+"""Phone numbers to E.164 with a default region. A fast path handles the usual digit
+formats; anything else (letters, odd prefixes) goes to the phonenumbers library.
+No Qt, no I/O."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+# Where an extension starts: "x12", "ext. 12", "#12", or a second number after , or ;.
+_EXTENSION = re.compile(r"(?i)(?:ext|x|#|;|,|/\s*\+)")
+# Characters a formatted number may contain besides digits.
+_SEPARATORS = str.maketrans("", "", " \t-.()/\u00a0\u2010\u2011\u2012\u2013")
+_MIN_DIGITS, _MAX_DIGITS = 6, 15  # E.164 allows 15; shorter than 6 is an extension or junk
+
+
+class PhoneNormaliser:
+    """Turns phone text into E.164 ("+14155550123"), or "" when it is not a number.
+
+    One instance per scan: it caches the library's results for the slow path.
+    """
+
+    def __init__(self, default_region: str = "US") -> None:
+        region = default_region.upper()
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if meta is None:
+            raise ValueError(f"unknown phone region {default_region!r}")
+        self.region = region
+        self._country_code = str(meta.country_code)
+        self._national_prefix = meta.national_prefix or ""
+        prefix = meta.preferred_international_prefix or meta.international_prefix or ""
+        self._intl_prefix = prefix if prefix.isdigit() else "00"
+        self._slow_cache: dict[str, str] = {}
+
+    def e164(self, text: str) -> str:
+        """E.164 form of one phone value; "" for blank or unusable text."""
+        match = _EXTENSION.search(text)
+        number = (text[: match.start()] if match else text).strip().replace("(0)", "")
+        digits = number.translate(_SEPARATORS).lstrip("+")
+        if not digits.isascii() or not digits.isdigit():
+            return self._slow(text) if text.strip() else ""
+        return self._compose(digits, number.startswith("+"))
+
+    def _compose(self, digits: str, international: bool) -> str:
+        for prefix in (self._intl_prefix, "00"):
+            # "00" is how most of the world dials out, so it shows up in every CRM.
+            if not international and digits.startswith(prefix):
+                digits, international = digits[len(prefix) :], True
+        if not international:
+            prefix = self._national_prefix
+            if prefix and digits.startswith(prefix) and len(digits) - len(prefix) >= _MIN_DIGITS:
+                digits = digits[len(prefix) :]
+            digits = self._country_code + digits
+        return "+" + digits if _MIN_DIGITS <= len(digits) <= _MAX_DIGITS else ""
+
+    def _slow(self, text: str) -> str:
+        cached = self._slow_cache.get(text)
+        if cached is None:
+            try:
+                parsed = phonenumbers.parse(text, self.region)
+                cached = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+            except phonenumbers.NumberParseException:
+                cached = ""
+            self._slow_cache[text] = cached
+        return cached

@@ -1,0 +1,206 @@
+"""Pair scoring: per-field similarities computed for whole arrays of pairs with rapidfuzz
+(process.cpdist) and numpy, combined into a [0, 1] score from log-odds field weights.
+No Qt, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import distance, fuzz, process
+
+from mergedesk.core.matching.features import Features
+from mergedesk.core.matching.settings import FieldRule, MatchSettings
+
+Sims = dict[str, np.ndarray]  # field -> float32 similarity per pair, NaN = not compared
+Scorer = Callable[..., float]
+_JARO = distance.JaroWinkler.normalized_similarity
+_INDEL = distance.Indel.normalized_similarity
+_LEVENSHTEIN = distance.Levenshtein.normalized_similarity
+_INITIAL_MATCH = 0.9  # "J" vs "John": likely, not certain
+# Same mailbox name at another domain: often "first.last", so no more than the name says;
+# it lifts the e-mail to neutral instead of counting it against the pair.
+_LOCAL_MATCH = 0.85
+_SWAP_MARGIN = 0.1  # swapped reading must be clearly better to be believed
+
+
+@dataclass
+class PairScores:
+    """Scored pairs of rows: `score` in [0, 1], `against` (the sum of the negative field
+    contributions, log-odds, <= 0) and the per-field similarities behind them."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    score: np.ndarray
+    against: np.ndarray
+    sims: Sims
+
+    def select(self, mask: np.ndarray) -> PairScores:
+        return PairScores(self.lo[mask], self.hi[mask], self.score[mask], self.against[mask],
+                          {k: v[mask] for k, v in self.sims.items()})  # fmt: skip
+
+    @staticmethod
+    def concat(parts: list[PairScores]) -> PairScores:
+        if not parts:
+            empty_i, empty_f = np.empty(0, np.int64), np.empty(0, np.float32)
+            return PairScores(empty_i, empty_i, empty_f, empty_f, {})
+        return PairScores(
+            np.concatenate([p.lo for p in parts]), np.concatenate([p.hi for p in parts]),
+            np.concatenate([p.score for p in parts]), np.concatenate([p.against for p in parts]),
+            {k: np.concatenate([p.sims[k] for p in parts]) for k in parts[0].sims},
+        )  # fmt: skip
+
+
+def _nan(n: int) -> np.ndarray:
+    return np.full(n, np.nan, dtype=np.float32)
+
+
+def _similarity(scorer: Scorer, xa: np.ndarray, xb: np.ndarray, mask: np.ndarray,
+                workers: int, scale: float = 1.0) -> np.ndarray:  # fmt: skip
+    """scorer over the pairs where mask is set, NaN elsewhere; one cpdist call."""
+    out = _nan(len(xa))
+    rows = np.flatnonzero(mask)
+    if len(rows):
+        sims = process.cpdist(xa[rows], xb[rows], scorer=scorer, workers=workers,
+                              dtype=np.float32)  # fmt: skip
+        out[rows] = sims / scale if scale != 1.0 else sims
+    return out
+
+
+def _present(values: np.ndarray) -> np.ndarray:
+    return values != ""
+
+
+class _PairView:
+    """The features of both sides of an array of pairs, gathered lazily per column."""
+
+    def __init__(self, features: Features, lo: np.ndarray, hi: np.ndarray, workers: int) -> None:
+        self.f, self.lo, self.hi, self.workers, self.n = features, lo, hi, workers, len(lo)
+
+    def text(self, column: str, k: int = 0, j: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        values = self.f.text[column]
+        return values[k][self.lo], values[j][self.hi]
+
+    def codes(self, column: str, k: int = 0, j: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        values = self.f.codes[column]
+        return values[k][self.lo], values[j][self.hi]
+
+    def width(self, column: str) -> int:
+        return len(self.f.text[column])
+
+
+def _names(view: _PairView) -> tuple[np.ndarray, np.ndarray]:
+    """(first, last) similarity with initials and swapped first/last taken into account."""
+    (f1, f2), (l1, l2) = view.text("first"), view.text("last")
+    has_f, has_l = _present(f1) & _present(f2), _present(l1) & _present(l2)
+    first = _similarity(_JARO, f1, f2, has_f, view.workers)
+    last = _similarity(_JARO, l1, l2, has_l, view.workers)
+    ia, ib = view.codes("initial")
+    initial = has_f & (ia | ib)
+    ca, cb = view.codes("first_char")
+    first[initial] = np.where(ca == cb, _INITIAL_MATCH, 0.0)[initial]
+    both = has_f & has_l & ~initial
+    cross1 = _similarity(_JARO, f1, l2, both, view.workers)
+    cross2 = _similarity(_JARO, l1, f2, both, view.workers)
+    swapped = both & (cross1 + cross2 > first + last + _SWAP_MARGIN)
+    return np.where(swapped, cross1, first), np.where(swapped, cross2, last)
+
+
+def _multi(view: _PairView, column: str, scorer: Scorer, bonus_column: str = "") -> np.ndarray:
+    """Best similarity over every combination of the two records' values (email, phone)."""
+    best = _nan(view.n)
+    width = view.width(column)
+    for k in range(width):
+        for j in range(width):
+            ca, cb = view.codes(column, k, j)
+            present = (ca >= 0) & (cb >= 0)
+            if not present.any():
+                continue
+            xa, xb = view.text(column, k, j)
+            sims = _similarity(scorer, xa, xb, present & (ca != cb), view.workers)
+            sims[present & (ca == cb)] = 1.0
+            if bonus_column:
+                la, lb = view.codes(bonus_column, k, j)
+                sims[(la >= 0) & (la == lb)] = np.fmax(sims, _LOCAL_MATCH)[(la >= 0) & (la == lb)]
+            best = np.fmax(best, sims)
+    return best
+
+
+def _company(view: _PairView) -> np.ndarray:
+    xa, xb = view.text("company")
+    present = _present(xa) & _present(xb)
+    # Plain ratio survives a moved space ("Acme Wid gets"), token sort survives reordered
+    # words, token set sees "Acme" inside "Acme Widgets" (close, not equal: hence 0.9).
+    plain = _similarity(fuzz.ratio, xa, xb, present, view.workers, 100.0)
+    ordered = _similarity(fuzz.token_sort_ratio, xa, xb, present, view.workers, 100.0)
+    subset = _similarity(fuzz.token_set_ratio, xa, xb, present, view.workers, 100.0)
+    return np.fmax(np.fmax(plain, ordered), 0.9 * subset)
+
+
+def _text(view: _PairView, column: str, scorer: Scorer, scale: float = 1.0) -> np.ndarray:
+    xa, xb = view.text(column)
+    return _similarity(scorer, xa, xb, _present(xa) & _present(xb), view.workers, scale)
+
+
+def _exact(view: _PairView, column: str) -> np.ndarray:
+    ca, cb = view.codes(column)
+    return np.where((ca >= 0) & (cb >= 0), (ca == cb).astype(np.float32), np.nan).astype(np.float32)
+
+
+_COMPARATORS: dict[str, Callable[[_PairView], np.ndarray]] = {
+    "email": lambda v: _multi(v, "email", _INDEL, "local"),
+    "phone": lambda v: _multi(v, "phone", _LEVENSHTEIN),
+    "company": _company,
+    "city": lambda v: _text(v, "city", _JARO),
+    "address": lambda v: _text(v, "address", fuzz.token_sort_ratio, 100.0),
+    "postcode": lambda v: _exact(v, "postcode"),
+    "country": lambda v: _exact(v, "country"),
+    "website": lambda v: _exact(v, "website"),
+    "birth_date": lambda v: _exact(v, "birth_date"),
+}
+
+
+def field_similarities(features: Features, lo: np.ndarray, hi: np.ndarray,
+                       settings: MatchSettings) -> Sims:  # fmt: skip
+    """Similarity per active field for each pair (lo[i], hi[i])."""
+    view = _PairView(features, lo, hi, settings.workers)
+    rules = settings.active_rules()
+    sims: Sims = {}
+    if "first_name" in rules or "last_name" in rules:
+        first, last = _names(view)
+        sims.update({"first_name": first, "last_name": last})
+    for name in rules:
+        if name in _COMPARATORS:
+            sims[name] = _COMPARATORS[name](view)
+    return {name: sims[name] for name in rules}
+
+
+def _contribution(sim: np.ndarray, rule: FieldRule) -> np.ndarray:
+    """Log-odds added by one field: +weight at 1, 0 at `neutral`, -penalty at 0."""
+    above = rule.weight * (sim - rule.neutral) / (1.0 - rule.neutral)
+    below = rule.penalty * (sim - rule.neutral) / rule.neutral
+    return np.nan_to_num(np.where(sim >= rule.neutral, above, below), nan=0.0)
+
+
+def combine(sims: Sims, settings: MatchSettings, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(score, against): the logistic of the prior plus every field's contribution, and
+    the sum of the negative contributions alone."""
+    logit = np.full(n, settings.prior, dtype=np.float64)
+    against = np.zeros(n, dtype=np.float64)
+    for name, rule in settings.active_rules().items():
+        if name in sims:
+            contribution = _contribution(sims[name], rule)
+            logit += contribution
+            against += np.minimum(contribution, 0.0)
+    return (1.0 / (1.0 + np.exp(-logit))).astype(np.float32), against.astype(np.float32)
+
+
+def score_pairs(features: Features, lo: np.ndarray, hi: np.ndarray,
+                settings: MatchSettings) -> PairScores:  # fmt: skip
+    """Scores of the given pairs. Keeps the pairs that support a group (score at or above
+    `weak_threshold`) and those that forbid one (evidence against beyond `conflict_level`)."""
+    sims = field_similarities(features, lo, hi, settings)
+    scores, against = combine(sims, settings, len(lo))
+    keep = (scores >= settings.weak_threshold) | (against <= -settings.conflict_level)
+    return PairScores(lo, hi, scores, against, sims).select(keep)
