@@ -43,3 +43,38 @@ def _isolated(tmp_path, monkeypatch):
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+class Served:
+    """A fake CRM served on 127.0.0.1: `fake` for state and faults, `server` for URLs."""
+
+    def __init__(self, fake, server):
+        self.fake = fake
+        self.server = server
+        self.base_url = server.base_url
+        self.credentials = server.credentials
+
+    def settings(self, provider: str):
+        from mergedesk.providers.base import ConnectionSettings
+        from mergedesk.providers.registry import spec
+
+        names = spec(provider).credential_names
+        creds = {n: self.credentials[spec(provider).env_var(n)] for n in names
+                 if spec(provider).env_var(n) in self.credentials}
+        return ConnectionSettings(provider=provider, base_url=self.base_url, credentials=creds)
+
+
+def serve(provider: str, **options):
+    from mergedesk.sandbox import SANDBOXES, SandboxServer
+
+    fake = SANDBOXES[provider](**options)
+    server = SandboxServer.for_fake(fake).start()
+    return Served(fake, server)
+
+
+@pytest.fixture
+def chatwoot_sandbox():
+    """A seeded Chatwoot fake with planted duplicates, over real loopback HTTP."""
+    served = serve("chatwoot", seed=7, records=120)
+    yield served
+    served.server.stop()

@@ -52,7 +52,9 @@ class ScanService:
                 raise asyncio.CancelledError
         conn = connection_key(provider.capabilities.provider, base_url, entity)
         self._workspace.cache.replace_records(conn, records)
-        settings = MatchSettings.for_entity(entity, field_map=provider_field_map(provider, entity))
+        field_map = provider_field_map(provider, entity)  # empty: the engine infers one
+        overrides = {"field_map": field_map} if field_map else {}
+        settings = MatchSettings.for_entity(entity, **overrides)
         return await self.group(
             conn, records, provider.capabilities.provider, entity, settings, cancel=cancel
         )
