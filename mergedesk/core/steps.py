@@ -141,8 +141,8 @@ def _plan_update_around(merge, records, caps, fields, targets) -> list[MergeStep
 
 
 def _plan_carried_in_call(merge, records, caps, fields, targets) -> list[MergeStep]:
-    """Pipeliner (master body) and Dataverse (UpdateContent): the first call carries
-    every value that differs from the survivor's; later calls carry none."""
+    """Dataverse (UpdateContent): the first call carries every value that differs from
+    the survivor's; later calls carry none."""
     master = records[merge.master]
     state = dict(master.fields)
     steps: list[MergeStep] = []
@@ -181,21 +181,84 @@ def _plan_child_fields(merge, records, caps, fields, targets) -> list[MergeStep]
     return steps + _fixup(master.id, state, targets)
 
 
-def _plan_fill_first(merge, records, caps, fields, targets) -> list[MergeStep]:
-    """LeadLex (fill-only): write the values that differ from the primary first, so that
-    fill-only merging keeps them; blanks the merge refills are cleared afterwards."""
+def _plan_master_body(merge, records, caps, fields, targets) -> list[MergeStep]:
+    """Pipeliner: every call's `master` object carries every value the reviewer picked,
+    even one equal to the master's (what the merge does with fields left out of `master`
+    is undocumented, PROVIDERS.md §1), plus every other target the merge would have to
+    produce; a blank the merge might still refill is cleared after."""
     master = records[merge.master]
-    chosen = _chosen(merge, targets)
-    pre = {k: v for k, v in _differences(master.fields, chosen).items() if not is_blank(v)}
-    steps: list[MergeStep] = []
+    carried = {
+        k: v for k, v in targets.items()
+        if k in merge.fields or not same_value(master.fields.get(k), v)
+    }
     state = dict(master.fields)
-    if pre:
-        steps.append(MergeStep(index=0, kind=StepKind.UPDATE, master=master.id, values=pre))
-        state.update(pre)
+    steps: list[MergeStep] = []
     for group in chunks(merge.others, caps.max_losers_per_call):
-        steps.append(_merge_step(merge, group, options={"overwrite": False}))
+        steps.append(_merge_step(merge, group, values=dict(carried)))
+        state.update(carried)
         state = simulate_merge(state, [records[r] for r in group], caps)
     return steps + _fixup(master.id, state, targets)
+
+
+def _plan_fill_or_overwrite(merge, records, caps, fields, targets) -> list[MergeStep]:
+    """LeadLex: a merge call either fills the primary's blanks from the duplicates in
+    order (fill-only, the default) or lets their non-blank values overwrite it. Both
+    modes are simulated, each with the duplicates as given and ordered by the reviewer's
+    picks; the plan with the fewest calls wins (fill-only on a tie). Values neither mode
+    produces are PATCHed onto the primary first where the merge then keeps them, and
+    written after the merges otherwise."""
+    candidates = [
+        _fill_or_overwrite_steps(merge, records, caps, targets, overwrite, order)
+        for overwrite in (False, True)
+        for order in _loser_orders(merge, overwrite)
+    ]
+    return min(candidates, key=len)  # min() keeps the first of equals: fill-only
+
+
+def simulate_fill_or_overwrite(
+    state: dict[str, JsonValue], losers: list[Record], overwrite: bool
+) -> dict[str, JsonValue]:
+    """The primary's fields after one LeadLex merge call: each duplicate in turn fills
+    a blank (fill-only) or replaces the value (overwrite) with its own non-blank one."""
+    after = dict(state)
+    for loser in losers:
+        for name, value in loser.fields.items():
+            if not is_blank(value) and (overwrite or is_blank(after.get(name))):
+                after[name] = value
+    return after
+
+
+def _loser_orders(merge: GroupMerge, overwrite: bool) -> list[tuple[str, ...]]:
+    """The losers as given, and sorted so the one most values are picked from comes
+    where its values win: first for fill-only, last for overwrite."""
+    picks = {rid: 0 for rid in merge.others}
+    for choice in merge.fields.values():
+        if not choice.given and choice.from_record in picks:
+            picks[choice.from_record] += 1
+    ordered = tuple(sorted(merge.others, key=lambda r: picks[r], reverse=not overwrite))
+    return [merge.others] if ordered == merge.others else [merge.others, ordered]
+
+
+def _fill_or_overwrite_steps(merge, records, caps, targets, overwrite, order) -> list[MergeStep]:
+    groups = chunks(order, caps.max_losers_per_call)
+
+    def after_merges(state: dict[str, JsonValue]) -> dict[str, JsonValue]:
+        for group in groups:
+            state = simulate_fill_or_overwrite(state, [records[r] for r in group], overwrite)
+        return state
+
+    master = records[merge.master]
+    natural = after_merges(dict(master.fields))
+    pre = {k: v for k, v in _differences(natural, targets).items() if not is_blank(v)}
+    # A value written first survives only where no duplicate overwrites it.
+    kept = after_merges({**master.fields, **pre})
+    pre = {k: v for k, v in pre.items() if same_value(kept.get(k), v)}
+    steps: list[MergeStep] = []
+    if pre:
+        steps.append(MergeStep(index=0, kind=StepKind.UPDATE, master=master.id, values=pre))
+    options: dict[str, JsonValue] = {"overwrite": overwrite}
+    steps.extend(_merge_step(merge, group, options=options) for group in groups)
+    return steps + _fixup(master.id, after_merges({**master.fields, **pre}), targets)
 
 
 def _chosen(merge: GroupMerge, targets: dict[str, JsonValue]) -> dict[str, JsonValue]:
@@ -238,8 +301,8 @@ def _field_names(records: dict[str, Record], merge: GroupMerge, fields: dict[str
 
 _PLANNERS = {
     ValuesVia.UPDATE_AROUND: _plan_update_around,
-    ValuesVia.MASTER_BODY: _plan_carried_in_call,
+    ValuesVia.MASTER_BODY: _plan_master_body,
     ValuesVia.UPDATE_CONTENT: _plan_carried_in_call,
     ValuesVia.CHILD_FIELDS: _plan_child_fields,
-    ValuesVia.FILL_OR_OVERWRITE: _plan_fill_first,
+    ValuesVia.FILL_OR_OVERWRITE: _plan_fill_or_overwrite,
 }
