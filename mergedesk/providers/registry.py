@@ -26,10 +26,21 @@ def _chatwoot(settings: ConnectionSettings, **kw) -> Provider:
     return ChatwootProvider(settings, **kw)
 
 
+def _zoho(settings: ConnectionSettings, **kw) -> Provider:
+    from mergedesk.providers.zoho import ZohoProvider
+
+    return ZohoProvider(settings, **kw)
+
+
 PROVIDERS: dict[str, ProviderSpec] = {
     "chatwoot": ProviderSpec(
         "chatwoot", "Chatwoot", _chatwoot, ("token",),
         "https://chat.example.com/api/v1/accounts/3",
+    ),
+    "zoho": ProviderSpec(
+        "zoho", "Zoho CRM", _zoho,
+        ("client_id", "client_secret", "refresh_token", "accounts_url"),
+        "https://www.zohoapis.com/crm/v8",
     ),
 }
 
