@@ -3,6 +3,7 @@ groups, in one scan or incrementally. No Qt, no I/O."""
 
 from mergedesk.core.matching.engine import MatchResult, MatchStats, find_groups
 from mergedesk.core.matching.fields import CANONICAL_FIELDS, FieldMap, infer_field_map
+from mergedesk.core.matching.incremental import IncrementalMatcher
 from mergedesk.core.matching.progress import ScanCancelled
 from mergedesk.core.matching.settings import FieldRule, MatchSettings
 
@@ -10,6 +11,7 @@ __all__ = [
     "CANONICAL_FIELDS",
     "FieldMap",
     "FieldRule",
+    "IncrementalMatcher",
     "MatchResult",
     "MatchSettings",
     "MatchStats",

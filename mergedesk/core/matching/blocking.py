@@ -80,27 +80,51 @@ def key_label(key: str, code: int, codebook: Codebook) -> str:
     return f"{key}:{text}"
 
 
-def block_pairs(codes: tuple[np.ndarray, ...], max_size: int) -> tuple[np.ndarray, ...]:
-    """(lo, hi, giant codes, giant sizes): every pair of rows sharing a code, except in
-    blocks larger than `max_size`, whose codes and sizes are returned instead."""
+def _name_order(features: Features) -> np.ndarray:
+    """Alphabetical rank of "last first" per row: inside a big name block, spellings that
+    sort close ("smith john", "smith jon", "smyth john") become window neighbours."""
+    first, last = features.text["first"][0].tolist(), features.text["last"][0].tolist()
+    names = [f"{s} {f}" for f, s in zip(first, last, strict=True)]
+    rank = {name: i for i, name in enumerate(sorted(set(names)))}
+    return np.fromiter(map(rank.__getitem__, names), np.int64, len(names))
+
+
+def block_pairs(codes: tuple[np.ndarray, ...], max_size: int, window: int,
+                order: np.ndarray | None = None) -> tuple[np.ndarray, ...]:  # fmt: skip
+    """(lo, hi, giant codes, giant sizes) for rows sharing a code.
+
+    Inside a block, rows sorted by `order` are paired with their next `window` neighbours:
+    every pair in blocks of up to window + 1 rows, a linear number in bigger ones. Blocks
+    over `max_size` rows are skipped; their codes and sizes are returned instead.
+    """
     n = len(codes[0])
     rows = np.tile(np.arange(n, dtype=np.int64), len(codes))
     keys = np.concatenate(codes) if len(codes) > 1 else codes[0]
     present = keys >= 0
     rows, keys = rows[present], keys[present]
-    order = np.argsort(keys, kind="stable")
-    rows, keys = rows[order], keys[order]
+    if order is not None:
+        sort = np.lexsort((order[rows], keys))
+    else:
+        sort = np.argsort(keys, kind="stable")
+    rows, keys = rows[sort], keys[sort]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
     sizes = np.diff(np.r_[starts, len(keys)])
     giant = sizes > max_size
-    ends = np.repeat(starts + sizes, sizes)
-    counts = np.where(np.repeat(~giant, sizes), ends - np.arange(len(keys)) - 1, 0)
-    left = np.repeat(np.arange(len(keys)), counts)
-    right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(counts) - counts, counts)
-    a, b = rows[left], rows[right]
+    giant_codes, giant_sizes = keys[starts[giant]], sizes[giant]
+    kept = ~np.repeat(giant, sizes)
+    rows, keys = rows[kept], keys[kept]
+    lo, hi = [], []
+    for distance in range(1, min(window, max_size) + 1):
+        same = keys[:-distance] == keys[distance:]
+        if not same.any():
+            break  # no block has this many rows
+        lo.append(rows[:-distance][same])
+        hi.append(rows[distance:][same])
+    a = np.concatenate(lo) if lo else np.empty(0, np.int64)
+    b = np.concatenate(hi) if hi else np.empty(0, np.int64)
     distinct = a != b  # one record can hold the same phone in two of its phone fields
     a, b = a[distinct], b[distinct]
-    return np.minimum(a, b), np.maximum(a, b), keys[starts[giant]], sizes[giant]
+    return np.minimum(a, b), np.maximum(a, b), giant_codes, giant_sizes
 
 
 def _skip_notes(key: str, codes: np.ndarray, sizes: np.ndarray, codebook: Codebook,
@@ -118,15 +142,20 @@ def _skip_notes(key: str, codes: np.ndarray, sizes: np.ndarray, codebook: Codebo
     return notes
 
 
+_NAME_KEYS = frozenset({"name", "name_sound"})
+
+
 def candidate_pairs(features: Features, keys: tuple[str, ...], max_block_size: int,
-                    codebook: Codebook) -> Candidates:  # fmt: skip
-    """Distinct pairs of rows that share at least one blocking key."""
+                    window: int, codebook: Codebook) -> Candidates:  # fmt: skip
+    """Distinct pairs of rows that share at least one blocking key (see block_pairs)."""
     n = features.n
     encoded, notes, skipped = [], [], 0
+    name_order = _name_order(features) if _NAME_KEYS & set(keys) else None
     for key in keys:
         lo, hi, giant_codes, giant_sizes = block_pairs(
-            key_codes(features, key, codebook), max_block_size
-        )
+            key_codes(features, key, codebook), max_block_size, window,
+            name_order if key in _NAME_KEYS else None,
+        )  # fmt: skip
         encoded.append(lo * n + hi)
         notes += _skip_notes(key, giant_codes, giant_sizes, codebook, max_block_size)
         skipped += int(giant_sizes.sum())

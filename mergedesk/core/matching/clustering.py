@@ -67,12 +67,20 @@ def strongest_first(strong: PairScores, ids: list[str]) -> list[int]:
     return np.lexsort((np.maximum(ra, rb), np.minimum(ra, rb), -strong.score)).tolist()
 
 
+def _among_linked(pairs: PairScores, threshold: float) -> PairScores:
+    """The pairs whose both rows have a link: only those can ever be counted by a join."""
+    strong = pairs.score >= threshold
+    linked = np.unique(np.concatenate([pairs.lo[strong], pairs.hi[strong]]))
+    return pairs.select(np.isin(pairs.lo, linked) & np.isin(pairs.hi, linked))
+
+
 class _Joiner:
     """Decides whether two partial groups may become one."""
 
     def __init__(self, pairs: PairScores, settings: MatchSettings,
                  excluded: list[tuple[int, int]]) -> None:  # fmt: skip
         self.uf = _UnionFind()
+        pairs = _among_linked(pairs, settings.threshold)
         support = pairs.select(pairs.score >= settings.weak_threshold)
         self.links = _adjacency(support.lo.tolist(), support.hi.tolist())
         conflict = pairs.select((pairs.against <= -settings.conflict_level)

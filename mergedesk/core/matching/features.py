@@ -3,27 +3,28 @@ comprehensions over plain strings with per-value caches. No Qt, no I/O."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import methodcaller
 from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
 from mergedesk.core.matching.fields import FieldMap, read_path
 from mergedesk.core.matching.normalise import (
-    NO_EMAIL,
     PhoneNormaliser,
     as_text,
+    cached_map,
     company_domain,
-    family_name,
-    given_name,
-    normalise_city,
-    normalise_company,
+    family_names,
+    given_names,
+    normalise_cities,
+    normalise_companies,
     normalise_country,
     normalise_date,
-    normalise_email,
+    normalise_emails,
     normalise_postcode,
-    normalise_street,
+    normalise_streets,
     personal_local,
     split_full_name,
     web_domain,
@@ -81,12 +82,6 @@ class Features:
                         join(self.codes, other.codes))  # fmt: skip
 
 
-def _cached(func: Callable[[str], Any], texts: list[str]) -> list[Any]:
-    """func over texts, computed once per distinct text (names and cities repeat a lot)."""
-    table = {text: func(text) for text in dict.fromkeys(texts)}
-    return [table[text] for text in texts]
-
-
 def _objects(values: list[str]) -> np.ndarray:
     array = np.empty(len(values), dtype=object)
     array[:] = values
@@ -94,18 +89,24 @@ def _objects(values: list[str]) -> np.ndarray:
 
 
 def _codes(values: list[str], table: dict[str, int]) -> np.ndarray:
-    setdefault = table.setdefault
-    return np.fromiter(
-        (setdefault(v, len(table)) if v else -1 for v in values), np.int32, len(values)
-    )
+    """Integer code per value ("" -> -1); new distinct values extend `table`."""
+    table.setdefault("", -1)
+    for value in dict.fromkeys(values):  # distinct values only: C-speed dedupe first
+        if value not in table:
+            table[value] = len(table)
+    return np.fromiter(map(table.__getitem__, values), np.int32, len(values))
 
 
-def _left_packed(columns: list[list[T]], blank: T) -> list[list[T]]:
-    """Per record: distinct non-blank values moved to the first columns."""
-    if len(columns) < 2:
-        return columns
-    rows = [list(dict.fromkeys(v for v in row if v != blank)) for row in zip(*columns)]
-    return [[row[k] if k < len(row) else blank for row in rows] for k in range(len(columns))]
+def _left_packed(columns: list[list[str]]) -> list[list[str]]:
+    """Per record, non-blank values moved to the first columns ("" is blank). Pairwise
+    passes keep this at list speed; the column count stays the same for every batch."""
+    columns = list(columns)
+    for _ in range(len(columns) - 1):
+        for k in range(len(columns) - 1):
+            a, b = columns[k], columns[k + 1]
+            columns[k] = [x or y for x, y in zip(a, b, strict=True)]
+            columns[k + 1] = [y if x and y != x else "" for x, y in zip(a, b, strict=True)]
+    return columns
 
 
 class _Extractor:
@@ -131,40 +132,39 @@ class _Extractor:
         if "." in path:
             values = [read_path(f, path) for f in self.fields]
         else:
-            values = [f.get(path) for f in self.fields]
+            values = list(map(methodcaller("get", path, ""), self.fields))
+        if set(map(type, values)) <= {str}:  # the usual case, checked at C speed
+            return values
         return [v if type(v) is str else as_text(v) for v in values]
 
     def names(self) -> tuple[list[str], list[str]]:
-        first = _cached(given_name, self.single("first_name"))
-        last = _cached(family_name, self.single("last_name"))
+        first = given_names(self.single("first_name"))
+        last = family_names(self.single("last_name"))
         if "name" in self.field_map:  # fall back to the one-field name where both are empty
             full = self.single("name")
-            for i in [i for i, (f, s) in enumerate(zip(first, last, strict=True)) if not f + s]:
+            for i in [i for i, (f, s) in enumerate(zip(first, last, strict=True)) if not (f or s)]:
                 first[i], last[i] = split_full_name(full[i])
         return first, last
 
     def emails(self) -> tuple[list[list[str]], list[list[str]], list[str]]:
-        parsed = [list(map(normalise_email, col)) for col in self.texts("email")]
-        parsed = _left_packed(parsed, NO_EMAIL)
+        parsed = [normalise_emails(col) for col in _left_packed(self.texts("email"))]
         addresses = [[e.address for e in col] for col in parsed]
         locals_ = [[personal_local(e) for e in col] for col in parsed]
         domains = [company_domain(e) for e in parsed[0]] if parsed else []
         return addresses, locals_, domains
 
     def phones_e164(self) -> list[list[str]]:
-        e164 = self.phones.e164
-        return _left_packed(
-            [[e164(t) if t else "" for t in col] for col in self.texts("phone")], ""
-        )
+        e164_many = self.phones.e164_many
+        return _left_packed([e164_many(col) for col in self.texts("phone")])
 
     def website(self, email_domains: list[str]) -> list[str]:
-        sites = _cached(web_domain, self.single("website"))
+        sites = cached_map(web_domain, self.single("website"))
         if not email_domains:
             return sites
         return [s or d for s, d in zip(sites, email_domains, strict=True)]
 
     def dates(self) -> list[str]:
-        return _cached(lambda t: normalise_date(t, day_first=self.day_first),
+        return cached_map(lambda t: normalise_date(t, day_first=self.day_first),
                        self.single("birth_date"))  # fmt: skip
 
 
@@ -176,17 +176,17 @@ def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebo
     first, last = ex.names()
     emails, locals_, email_domains = ex.emails()
     phones = ex.phones_e164()
-    company = _cached(normalise_company, ex.single("company"))
+    company = normalise_companies(ex.single("company"))
     text: dict[str, list[list[str]]] = {
         "first": [first], "last": [last], "email": emails or [[""] * n],
         "phone": phones or [[""] * n], "company": [company],
-        "city": [_cached(normalise_city, ex.single("city"))],
-        "address": [_cached(normalise_street, ex.single("address"))],
+        "city": [normalise_cities(ex.single("city"))],
+        "address": [normalise_streets(ex.single("address"))],
     }  # fmt: skip
     coded: dict[str, list[list[str]]] = {
         "email": text["email"], "local": locals_ or [[""] * n], "phone": text["phone"],
-        "postcode": [_cached(normalise_postcode, ex.single("postcode"))],
-        "country": [_cached(normalise_country, ex.single("country"))],
+        "postcode": [cached_map(normalise_postcode, ex.single("postcode"))],
+        "country": [cached_map(normalise_country, ex.single("country"))],
         "website": [ex.website(email_domains)], "birth_date": [ex.dates()],
         "first_char": [[f[:1] for f in first]],
     }  # fmt: skip

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
+
 from mergedesk.core.matching.clustering import Clusters
 from mergedesk.core.matching.scoring import PairScores
 from mergedesk.core.models import DuplicateGroup
@@ -29,17 +31,29 @@ def _ranks(clusters: Clusters, ids: list[str]) -> dict[int, int]:
 
 
 class _EvidenceMaker:
-    """Evidence dicts for strong pair e: one per field compared on both records."""
+    """Evidence dicts for strong pair e: one per field on which the two records agree."""
 
-    def __init__(self, strong: PairScores, ids: list[str], rank: dict[int, int]) -> None:
-        self.sims = [(name, values.tolist()) for name, values in strong.sims.items()]
+    def __init__(self, strong: PairScores, ids: list[str], rank: dict[int, int],
+                 neutral: dict[str, float]) -> None:  # fmt: skip
+        # "Why matched" lists agreeing fields: at or above the field's neutral similarity.
+        # Rounded in numpy once; NaN (not compared) and disagreeing fields become None.
+        self.sims = [
+            (name, np.where(values >= neutral.get(name, 1.0), np.round(values.astype(np.float64), 3), np.nan)
+             .astype(object).tolist())
+            for name, values in strong.sims.items()
+        ]  # fmt: skip
         self.lo, self.hi = strong.lo.tolist(), strong.hi.tolist()
         self.scores = strong.score.tolist()
         self.ids, self.rank = ids, rank
 
     def sorted_edges(self, edges: list[int]) -> list[int]:
-        rank, lo, scores = self.rank, self.lo, self.scores
-        return sorted(edges, key=lambda e: (-scores[e], rank[lo[e]]))
+        rank, lo, hi, scores = self.rank, self.lo, self.hi, self.scores
+
+        def key(e: int) -> tuple[float, int, int]:
+            a, b = rank[lo[e]], rank[hi[e]]
+            return (-scores[e], min(a, b), max(a, b))
+
+        return sorted(edges, key=key)
 
     def evidence(self, e: int) -> list[dict[str, Any]]:
         a, b = self.lo[e], self.hi[e]
@@ -47,17 +61,18 @@ class _EvidenceMaker:
             a, b = b, a
         ida, idb = self.ids[a], self.ids[b]
         return [
-            {"a": ida, "b": idb, "field": name, "score": round(min(max(v, 0.0), 1.0), 3)}
+            {"a": ida, "b": idb, "field": name, "score": min(v, 1.0)}
             for name, values in self.sims
-            if (v := values[e]) == v  # NaN: the field was missing on one side
+            if (v := values[e]) == v  # NaN: missing on one side, or not agreeing
         ]
 
 
-def build_groups(clusters: Clusters, strong: PairScores, ids: list[str]) -> list[DuplicateGroup]:
-    """One DuplicateGroup per cluster: records in natural id order, evidence per strong
-    pair inside it, score = mean of those pairs' scores; ordered by first record, g1, g2..."""
+def build_groups(clusters: Clusters, strong: PairScores, ids: list[str],
+                 neutral: dict[str, float]) -> list[DuplicateGroup]:  # fmt: skip
+    """One DuplicateGroup per cluster: records in natural id order, evidence (the agreeing
+    fields, `neutral` gives each field's agreement point) per strong pair inside it, score = mean of those pairs' scores; ordered by first record, g1, g2..."""
     rank = _ranks(clusters, ids)
-    maker = _EvidenceMaker(strong, ids, rank)
+    maker = _EvidenceMaker(strong, ids, rank, neutral)
     built = []
     for members, edges in zip(clusters.members, clusters.edges, strict=True):
         rows = sorted(members, key=rank.__getitem__)

@@ -80,7 +80,8 @@ def group(pairs: PairScores, ids: list[str], settings: MatchSettings,
           excluded: set[tuple[int, int]]) -> tuple[list[DuplicateGroup], list[str]]:  # fmt: skip
     """Groups from scored pairs, with notes on links the guards refused."""
     clusters = cluster(pairs, ids, settings, excluded)
-    groups = build_groups(clusters, strong_pairs(pairs, settings), ids)
+    neutral = {name: rule.neutral for name, rule in settings.active_rules().items()}
+    groups = build_groups(clusters, strong_pairs(pairs, settings), ids, neutral)
     notes = []
     if clusters.refused_size:
         notes.append(f"{clusters.refused_size:,} links not followed: the group would exceed "

@@ -94,7 +94,10 @@ class MatchSettings(BaseModel):
     # Fields that clearly disagree (log-odds against, e.g. two different websites) keep two
     # records out of one group even when a third record links both.
     conflict_level: float = Field(default=2.5, gt=0.0)
-    max_block_size: int = Field(default=150, ge=2)
+    # Rows sharing a blocking key are compared with their next `block_window` neighbours
+    # (all of them in small blocks); blocks over `max_block_size` are skipped with a note.
+    block_window: int = Field(default=12, ge=1)
+    max_block_size: int = Field(default=1000, ge=2)
     max_group_size: int = Field(default=25, ge=2)
     default_region: str = "US"  # for phone numbers written without a country code
     day_first: bool = False  # "03/04/2024" is 3 April when True

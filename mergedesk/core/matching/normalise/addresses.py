@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from mergedesk.core.matching.normalise.text import fold
+from mergedesk.core.matching.normalise.text import cached_map, fold, fold_many
 
 STREET_ABBREVIATIONS = {
     "street": "st", "str": "st", "strasse": "st", "avenue": "ave", "av": "ave",
@@ -31,10 +31,27 @@ COUNTRY_CODES = {
 }  # fmt: skip
 
 
+_ABBREVIABLE = re.compile(r"\b(" + "|".join(STREET_ABBREVIATIONS) + r")\b")
+
+
+def _abbreviate(match: re.Match[str]) -> str:
+    return STREET_ABBREVIATIONS[match.group(1)]
+
+
+def _streets(folded: list[str]) -> list[str]:
+    # One regex pass over all streets joined: much faster than a pass per street.
+    big = _ABBREVIABLE.sub(_abbreviate, _STRASSE.sub(r" \1", "\x00".join(folded)))
+    return big.split("\x00") if folded else []
+
+
 def normalise_street(text: str) -> str:
-    """ "123 North Main Street, Suite 4" -> "123 n main st ste 4"."""
-    folded = _STRASSE.sub(r" \1", fold(text))
-    return " ".join(STREET_ABBREVIATIONS.get(t, t) for t in folded.split())
+    """Street with standard abbreviations: "123 North Main Street" -> "123 n main st"."""
+    return _streets([fold(text)])[0]
+
+
+def normalise_streets(texts: list[str]) -> list[str]:
+    """normalise_street() of many texts, fast."""
+    return _streets(fold_many(texts))
 
 
 def normalise_postcode(text: str) -> str:
@@ -44,10 +61,18 @@ def normalise_postcode(text: str) -> str:
     return plus_four.group(1) if plus_four else code
 
 
+def _city(folded: str) -> str:
+    return " ".join("saint" if t in ("st", "ste") else t for t in folded.split())
+
+
 def normalise_city(text: str) -> str:
     """Folded city name; "St." and "Saint" read the same."""
-    tokens = fold(text).split()
-    return " ".join("saint" if t in ("st", "ste") else t for t in tokens)
+    return _city(fold(text))
+
+
+def normalise_cities(texts: list[str]) -> list[str]:
+    """normalise_city() of many texts, fast."""
+    return cached_map(_city, fold_many(texts))
 
 
 def normalise_country(text: str) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from mergedesk.core.matching.normalise.text import ascii_lower
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -22,7 +24,7 @@ _MONTHS = {
             ("oct", "october", "oktober", "octobre"),
             ("nov", "november", "novembre"),
             ("dec", "december", "dezember", "decembre"),
-        ),  # fmt: skip
+        ),
         start=1,
     )
     for name in names
@@ -56,7 +58,7 @@ def _numeric(match: re.Match[str], day_first: bool, pivot: int) -> str:
 
 
 def _wordy(text: str) -> str:
-    cleaned = re.sub(r"[,.]|(?<=\d)(st|nd|rd|th)\b", " ", text.lower())
+    cleaned = re.sub(r"[,.]|(?<=\d)(st|nd|rd|th)\b", " ", ascii_lower(text))
     match = _WORDY.match(" ".join(cleaned.split()))
     if not match:
         return ""

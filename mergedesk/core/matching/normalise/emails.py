@@ -67,7 +67,10 @@ def _bare_address(text: str) -> str:
 
 
 def normalise_email(text: str) -> Email:
-    """ "John.Smith+crm@GoogleMail.com" -> Email("johnsmith@gmail.com", "johnsmith", "gmail.com")."""
+    """Normalised parts of one address.
+
+    "John.Smith+crm@GoogleMail.com" -> Email("johnsmith@gmail.com", "johnsmith", "gmail.com").
+    """
     address = _bare_address(text)
     local, at, domain = address.rpartition("@")
     domain = domain.strip(".")
@@ -77,6 +80,31 @@ def normalise_email(text: str) -> Email:
     if domain in _DOTLESS_DOMAINS:
         domain, local = "gmail.com", local.replace(".", "")
     return Email(f"{local}@{domain}", local, domain)
+
+
+def _looks_plain(text: str) -> bool:
+    return not (" " in text or "<" in text or "," in text or ";" in text or ":" in text)
+
+
+def _fast(text: str) -> Email | None:
+    """A lower-case plain address without plus-tag or Gmail quirks, else None."""
+    local, at, domain = text.rpartition("@")
+    if not (at and local and "." in domain) or "+" in local or domain in _DOTLESS_DOMAINS:
+        return None
+    if domain[0] == "." or domain[-1] == "." or not _looks_plain(text):
+        return None
+    return Email(text, local, domain)
+
+
+def normalise_emails(texts: list[str]) -> list[Email]:
+    """normalise_email() of many texts; plain addresses take a fast path."""
+    lowered = "\x00".join(texts).lower().split("\x00") if texts else []
+    if len(lowered) != len(texts):  # a value held the separator: no fast path
+        return [normalise_email(t) for t in texts]
+    return [
+        (_fast(text) or normalise_email(raw)) if text else NO_EMAIL
+        for raw, text in zip(texts, lowered, strict=True)
+    ]
 
 
 def personal_local(email: Email) -> str:

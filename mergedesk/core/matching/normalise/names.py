@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from mergedesk.core.matching.normalise.nicknames import canonical_given_name
-from mergedesk.core.matching.normalise.text import fold
+from mergedesk.core.matching.normalise.text import cached_map, fold, fold_many
 
 TITLES = frozenset(
     [
@@ -71,18 +71,36 @@ def _strip_affixes(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _given(folded: str) -> str:
+    tokens = _strip_affixes(folded.split())
+    return canonical_given_name(tokens[0]) if tokens else ""
+
+
+def _family(folded: str) -> str:
+    return "".join(_strip_affixes(folded.split()))
+
+
 def given_name(text: str) -> str:
     """First given name, folded and mapped to its canonical form: "Dr. Bob" -> "robert".
 
     Middle names are dropped (CRMs store them inconsistently); an initial stays one letter.
     """
-    tokens = _strip_affixes(fold(text).split())
-    return canonical_given_name(tokens[0]) if tokens else ""
+    return _given(fold(text))
 
 
 def family_name(text: str) -> str:
     """Surname folded without spaces: "van der Berg" and "Vanderberg" -> "vanderberg"."""
-    return "".join(_strip_affixes(fold(text).split()))
+    return _family(fold(text))
+
+
+def given_names(texts: list[str]) -> list[str]:
+    """given_name() of many texts, fast."""
+    return cached_map(_given, fold_many(texts))
+
+
+def family_names(texts: list[str]) -> list[str]:
+    """family_name() of many texts, fast."""
+    return cached_map(_family, fold_many(texts))
 
 
 def split_full_name(text: str) -> tuple[str, str]:

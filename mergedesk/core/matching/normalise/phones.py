@@ -12,6 +12,8 @@ import phonenumbers
 _EXTENSION = re.compile(r"(?i)(?:ext|x|#|;|,|/\s*\+)")
 # Characters a formatted number may contain besides digits.
 _SEPARATORS = str.maketrans("", "", " \t-.()/\u00a0\u2010\u2011\u2012\u2013")
+# The batch path keeps "/" (a second number may follow) for the careful path to see.
+_BATCH_SEPARATORS = str.maketrans("", "", " \t-.()\u00a0\u2010\u2011\u2012\u2013")
 _MIN_DIGITS, _MAX_DIGITS = 6, 15  # E.164 allows 15; shorter than 6 is an extension or junk
 
 
@@ -41,6 +43,22 @@ class PhoneNormaliser:
         if not digits.isascii() or not digits.isdigit():
             return self._slow(text) if text.strip() else ""
         return self._compose(digits, number.startswith("+"))
+
+    def e164_many(self, texts: list[str]) -> list[str]:
+        """e164() of many texts; plain digit formats take a fast path on one joined string."""
+        big = "\x00".join(texts).replace("(0)", "").translate(_BATCH_SEPARATORS)
+        cleaned = big.split("\x00") if texts else []
+        if len(cleaned) != len(texts):  # a value held the separator: no fast path
+            return [self.e164(t) if t else "" for t in texts]
+        out, compose = [], self._compose
+        for raw, digits in zip(texts, cleaned, strict=True):
+            if digits.isdigit() and digits.isascii():
+                out.append(compose(digits, False))
+            elif digits[:1] == "+" and digits[1:].isdigit() and digits.isascii():
+                out.append(compose(digits[1:], True))
+            else:
+                out.append(self.e164(raw) if digits else "")
+        return out
 
     def _compose(self, digits: str, international: bool) -> str:
         for prefix in (self._intl_prefix, "00"):

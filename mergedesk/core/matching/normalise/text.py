@@ -3,17 +3,29 @@ whitespace. No Qt, no I/O."""
 
 from __future__ import annotations
 
+import re
 import string
+from collections.abc import Callable
+from typing import TypeVar
 
 from anyascii import anyascii
 
 from mergedesk.core.values import JsonValue
 
+T = TypeVar("T")
 # Punctuation becomes a space so "Smith-Jones" and "Smith Jones" fold alike; dots and
 # apostrophes vanish so "O'Brien" == "OBrien" and "S.A." == "SA".
 _VANISH = ".'`´’"
 _TO_SPACE = "".join(c for c in string.punctuation if c not in _VANISH)
-_FOLD_TABLE = str.maketrans({**{c: " " for c in _TO_SPACE}, **{c: None for c in _VANISH}})
+_FOLD_TABLE = str.maketrans(
+    {
+        **{c: " " for c in _TO_SPACE},
+        **{c: " " for c in map(chr, range(128)) if c.isspace()},
+        **{c: None for c in _VANISH},
+    }
+)
+_SEPARATOR = "\x00"  # joins values into one string; never produced by folding
+_SPACE_RUNS = re.compile(r" {2,}")
 
 
 def as_text(value: JsonValue | object) -> str:
@@ -38,4 +50,23 @@ def ascii_lower(text: str) -> str:
 
 def fold(text: str) -> str:
     """ASCII, lower case, punctuation removed, single spaces: the base form for comparing."""
-    return " ".join(ascii_lower(text).translate(_FOLD_TABLE).split())
+    return fold_many([text])[0]
+
+
+def fold_many(texts: list[str]) -> list[str]:
+    """fold() of each text, computed on one joined string: str methods on one big string
+    run at C speed, ten times faster than a Python call per value."""
+    big = _SEPARATOR.join(texts)
+    if big.count(_SEPARATOR) != len(texts) - 1:  # a value holds NUL itself: a space then
+        texts = [t.replace(_SEPARATOR, " ") for t in texts]
+        big = _SEPARATOR.join(texts)
+    if not big.isascii():
+        big = _SEPARATOR.join([t if t.isascii() else anyascii(t) for t in texts])
+    folded = _SPACE_RUNS.sub(" ", big.lower().translate(_FOLD_TABLE))
+    return [t.strip() for t in folded.split(_SEPARATOR)] if texts else []
+
+
+def cached_map(func: Callable[[str], T], texts: list[str]) -> list[T]:
+    """func over texts, computed once per distinct text (names and cities repeat a lot)."""
+    table = {text: func(text) for text in dict.fromkeys(texts)}
+    return list(map(table.__getitem__, texts))
