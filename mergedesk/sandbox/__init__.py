@@ -64,8 +64,16 @@ def _chatwoot(
     return chatwoot.create(seed=seed, records=records, entity=entity, token=token, **options)
 
 
+def _zoho(seed: int = 0, records: int = 200, entity: str = "contacts",
+          token: str | None = None, **options: Any) -> SandboxFake:
+    from mergedesk.sandbox import zoho
+
+    return zoho.create(seed=seed, records=records, entity=entity, token=token, **options)
+
+
 SANDBOXES: dict[str, SandboxFactory] = {
     "chatwoot": _chatwoot,
+    "zoho": _zoho,
 }
 
 

@@ -9,6 +9,7 @@ concurrency cap by edition (Free 5 … Ultimate 25), set by the `concurrency` op
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from urllib.parse import urlsplit
 
@@ -67,7 +68,8 @@ class ZohoProvider:
                                http_transport=transport_options.get("http_transport"))
         budget = options.get("requests_per_window")
         self.pacer = BudgetPacer(int(budget) if budget else None,  # type: ignore[arg-type]
-                                 float(options.get("window") or 60.0))  # type: ignore[arg-type]
+                                 float(options.get("window") or 60.0),  # type: ignore[arg-type]
+                                 sleep=transport_options.get("sleep") or asyncio.sleep)
         self._transport = Transport(PROVIDER, settings.base_url, mapping.describe_error,
                                     auth=self._auth, headers={"Accept": "application/json"},
                                     max_concurrency=concurrency, pacer=self.pacer,
