@@ -32,6 +32,12 @@ def _zoho(settings: ConnectionSettings, **kw) -> Provider:
     return ZohoProvider(settings, **kw)
 
 
+def _pipeliner(settings: ConnectionSettings, **kw) -> Provider:
+    from mergedesk.providers.pipeliner import PipelinerProvider
+
+    return PipelinerProvider(settings, **kw)
+
+
 PROVIDERS: dict[str, ProviderSpec] = {
     "chatwoot": ProviderSpec(
         "chatwoot", "Chatwoot", _chatwoot, ("token",),
@@ -41,6 +47,10 @@ PROVIDERS: dict[str, ProviderSpec] = {
         "zoho", "Zoho CRM", _zoho,
         ("client_id", "client_secret", "refresh_token", "accounts_url"),
         "https://www.zohoapis.com/crm/v8",
+    ),
+    "pipeliner": ProviderSpec(
+        "pipeliner", "Pipeliner CRM", _pipeliner, ("key", "secret"),
+        "https://us-east.api.pipelinersales.com/api/v100/rest/spaces/SPACE",
     ),
 }
 

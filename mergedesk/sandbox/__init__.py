@@ -71,9 +71,17 @@ def _zoho(seed: int = 0, records: int = 200, entity: str = "contacts",
     return zoho.create(seed=seed, records=records, entity=entity, token=token, **options)
 
 
+def _pipeliner(seed: int = 0, records: int = 200, entity: str = "contacts",
+               token: str | None = None, **options: Any) -> SandboxFake:
+    from mergedesk.sandbox import pipeliner
+
+    return pipeliner.create(seed=seed, records=records, entity=entity, token=token, **options)
+
+
 SANDBOXES: dict[str, SandboxFactory] = {
     "chatwoot": _chatwoot,
     "zoho": _zoho,
+    "pipeliner": _pipeliner,
 }
 
 
