@@ -38,6 +38,12 @@ def _pipeliner(settings: ConnectionSettings, **kw) -> Provider:
     return PipelinerProvider(settings, **kw)
 
 
+def _dataverse(settings: ConnectionSettings, **kw) -> Provider:
+    from mergedesk.providers.dataverse import DataverseProvider
+
+    return DataverseProvider(settings, **kw)
+
+
 PROVIDERS: dict[str, ProviderSpec] = {
     "chatwoot": ProviderSpec(
         "chatwoot", "Chatwoot", _chatwoot, ("token",),
@@ -47,6 +53,11 @@ PROVIDERS: dict[str, ProviderSpec] = {
         "zoho", "Zoho CRM", _zoho,
         ("client_id", "client_secret", "refresh_token", "accounts_url"),
         "https://www.zohoapis.com/crm/v8",
+    ),
+    "dataverse": ProviderSpec(
+        "dataverse", "Dataverse", _dataverse,
+        ("token", "tenant_id", "client_id", "client_secret"),
+        "https://org.api.crm.dynamics.com/api/data/v9.2",
     ),
     "pipeliner": ProviderSpec(
         "pipeliner", "Pipeliner CRM", _pipeliner, ("key", "secret"),

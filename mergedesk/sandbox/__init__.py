@@ -78,9 +78,17 @@ def _pipeliner(seed: int = 0, records: int = 200, entity: str = "contacts",
     return pipeliner.create(seed=seed, records=records, entity=entity, token=token, **options)
 
 
+def _dataverse(seed: int = 0, records: int = 200, entity: str = "contacts",
+               token: str | None = None, **options: Any) -> SandboxFake:
+    from mergedesk.sandbox import dataverse
+
+    return dataverse.create(seed=seed, records=records, entity=entity, token=token, **options)
+
+
 SANDBOXES: dict[str, SandboxFactory] = {
     "chatwoot": _chatwoot,
     "zoho": _zoho,
+    "dataverse": _dataverse,
     "pipeliner": _pipeliner,
 }
 
