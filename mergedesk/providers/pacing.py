@@ -24,11 +24,12 @@ class BudgetPacer:
     it names no wait, an own backoff that doubles while 429s keep coming).
 
     Requests wait in FIFO order behind one lock, so the budget is never overshot by
-    coroutines racing for the same free slot. `margin` widens the window slightly: the
-    server counts a request when it arrives, a little after we counted it."""
+    coroutines racing for the same free slot. A request holds a place from when it is
+    sent and is dated when its answer arrives: the server counts it on arrival, which is
+    in between, so our window always ends after the server's. `margin` widens it more."""
 
     def __init__(self, budget: int | None = None, window: float = 1.0, *,
-                 margin: float = 0.02, first_backoff: float = 1.0, max_backoff: float = 60.0,
+                 margin: float = 0.0, first_backoff: float = 1.0, max_backoff: float = 60.0,
                  clock: Clock = time.monotonic, sleep: Sleep = asyncio.sleep) -> None:
         if budget is not None and budget < 1:
             raise ValueError("budget must be >= 1 or None")
@@ -38,7 +39,8 @@ class BudgetPacer:
         self._max_backoff = max_backoff
         self._clock = clock
         self._sleep = sleep
-        self._sent: deque[float] = deque()
+        self._sent: deque[float] = deque()  # answered requests, by answer time
+        self._pending: deque[float] = deque()  # sent, not answered, by send time
         self._paused_until = 0.0
         self._backoff = 0.0
         self._lock: asyncio.Lock | None = None
@@ -48,18 +50,24 @@ class BudgetPacer:
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
-            wait = max(self._paused_until - self._clock(), self._budget_wait())
-            if wait > 0:
-                # One sleep, no re-check loop: with a test's instant sleep the clock does
-                # not move, and a loop would spin for ever.
+            for _ in range(10_000):
+                wait = max(self._paused_until - self._clock(), self._budget_wait())
+                if wait <= 0:
+                    break
+                before = self._clock()
                 await self._sleep(wait)
-            now = self._clock()
+                if self._clock() == before:
+                    break  # a test's instant sleep: the clock never moves, do not spin
             if self.budget is not None:
-                while len(self._sent) >= self.budget:
+                while self._sent and len(self._sent) + len(self._pending) >= self.budget:
                     self._sent.popleft()
-                self._sent.append(now)
+                self._pending.append(self._clock())
 
     def observe(self, response: httpx.Response) -> None:
+        if self.budget is not None:
+            if self._pending:
+                self._pending.popleft()
+            self._sent.append(self._clock())
         if response.status_code != 429:
             if response.is_success:
                 self._backoff = 0.0
@@ -77,6 +85,12 @@ class BudgetPacer:
         now = self._clock()
         while self._sent and self._sent[0] <= now - self.window:
             self._sent.popleft()
-        if len(self._sent) < self.budget:
+        # A request that never got an answer (network error) must not hold its place
+        # for ever; none legitimately stays in flight longer than a window here.
+        while self._pending and self._pending[0] <= now - self.window:
+            self._pending.popleft()
+        if len(self._sent) + len(self._pending) < self.budget:
             return 0.0
-        return self._sent[0] + self.window - now
+        if not self._sent:
+            return 0.01  # every place is in flight: look again when an answer may be in
+        return max(0.001, self._sent[0] + self.window - now)

@@ -135,9 +135,12 @@ class StaticToken(TokenSource):
 class MsalTokenSource(TokenSource):
     """Client credentials (with a secret) or a signed-in person (silent, from the cache)."""
 
-    def __init__(self, app: msal.ClientApplication, scope: str, http: MsalHttpClient,
-                 account: str | None = None) -> None:
-        self._app, self._scopes, self._http, self._account = app, [scope], http, account
+    def __init__(self, app: Callable[[], msal.ClientApplication], scope: str,
+                 http: MsalHttpClient, account: str | None = None) -> None:
+        # Built on first use, in the worker thread: msal reads the authority's OpenID
+        # configuration over the network when the application object is created.
+        self._make_app, self._app_obj = app, None
+        self._scopes, self._http, self._account = [scope], http, account
         self._lock = asyncio.Lock()
         self.acquired = 0
 
@@ -151,7 +154,14 @@ class MsalTokenSource(TokenSource):
         return result["access_token"]
 
     def _acquire(self, fresh: bool) -> dict[str, Any]:
-        app = self._app
+        try:
+            if self._app_obj is None:
+                self._app_obj = self._make_app()
+            return self._acquire_with(self._app_obj, fresh)
+        except ValueError as exc:  # msal: authority discovery failed (wrong tenant, 4xx)
+            return {"error": "authority_unavailable", "error_description": str(exc)}
+
+    def _acquire_with(self, app: msal.ClientApplication, fresh: bool) -> dict[str, Any]:
         if isinstance(app, msal.ConfidentialClientApplication):
             if fresh:
                 app.remove_tokens_for_client()  # the API refused it: never reuse it
@@ -188,9 +198,12 @@ def confidential_source(base_url: str, tenant_id: str | None, client_id: str,
     SECRETS.add(client_secret)
     https_authority, loopback = msal_authority(authority_for(base_url, tenant_id, authority))
     http = MsalHttpClient(loopback, transport)
-    app = msal.ConfidentialClientApplication(
-        client_id, client_credential=client_secret, authority=https_authority,
-        http_client=http, instance_discovery=False if loopback else None)
+
+    def app() -> msal.ClientApplication:
+        return msal.ConfidentialClientApplication(
+            client_id, client_credential=client_secret, authority=https_authority,
+            http_client=http, instance_discovery=False if loopback else None)
+
     return MsalTokenSource(app, resource_scope(base_url), http)
 
 
@@ -204,6 +217,20 @@ def public_app(base_url: str, tenant_id: str | None, client_id: str, cache: Any 
                                        http_client=http,
                                        instance_discovery=False if loopback else None)
     return app, http
+
+
+def public_source(base_url: str, tenant_id: str | None, client_id: str, cache: Any, *,
+                  authority: str | None = None, account: str | None = None) -> MsalTokenSource:
+    """A signed-in person's tokens, silently from the cache (built lazily, off the loop)."""
+    https_authority, loopback = msal_authority(authority_for(base_url, tenant_id, authority))
+    http = MsalHttpClient(loopback)
+
+    def app() -> msal.ClientApplication:
+        return msal.PublicClientApplication(client_id, authority=https_authority,
+                                            token_cache=cache, http_client=http,
+                                            instance_discovery=False if loopback else None)
+
+    return MsalTokenSource(app, resource_scope(base_url), http, account)
 
 
 async def sign_in_interactive(app: msal.PublicClientApplication, base_url: str, *,

@@ -72,11 +72,10 @@ def token_source(settings: ConnectionSettings, **transport_options) -> auth.Toke
                                         client_id, secret, authority=authority)  # type: ignore[arg-type]
     cache_path = settings.options.get("token_cache")
     cache = auth.token_cache(Path(str(cache_path)))[0] if cache_path else None
-    app, http = auth.public_app(settings.base_url, settings.secret("tenant_id"), client_id,
-                                cache, authority=authority)  # type: ignore[arg-type]
     account = settings.options.get("account")
-    return auth.MsalTokenSource(app, auth.resource_scope(settings.base_url), http,
-                                str(account) if account else None)
+    return auth.public_source(settings.base_url, settings.secret("tenant_id"), client_id, cache,
+                              authority=authority,  # type: ignore[arg-type]
+                              account=str(account) if account else None)
 
 
 class DataverseProvider:

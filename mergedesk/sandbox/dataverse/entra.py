@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import secrets
 import threading
@@ -17,7 +18,13 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Route
 
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
@@ -96,6 +103,12 @@ class FakeEntra:
                 "challenge": q.get("code_challenge", ""), "redirect": redirect,
                 "nonce": q.get("nonce", ""), "scope": q.get("scope", "")})
         answer = {"code": code, "state": q.get("state", ""), "client_info": self._client_info()}
+        if q.get("response_mode") == "form_post":  # msal asks for it: the page POSTs back
+            inputs = "".join(f'<input type="hidden" name="{k}" value="{html.escape(v)}"/>'
+                             for k, v in answer.items())
+            return HTMLResponse(f'<html><body onload="document.forms[0].submit()"><form '
+                                f'method="post" action="{html.escape(redirect)}">{inputs}'
+                                "</form></body></html>")
         return RedirectResponse(f"{redirect}?{urlencode(answer)}", status_code=302)
 
     async def device_code(self, request: Request) -> Response:
@@ -137,7 +150,8 @@ class FakeEntra:
                 issued = self.refresh.pop(form.get("refresh_token", ""), None)
             if issued is None:
                 return _aad(400, "invalid_grant", "AADSTS70000: The refresh token is invalid.")
-            return self._mint(issued.subject, form.get("scope", ""), user=True)
+            return self._mint(issued.subject, form.get("scope") or " ".join(issued.scopes),
+                              user=True)
         return _aad(400, "unsupported_grant_type", "AADSTS70003: unsupported grant type")
 
     def _redeem(self, form: dict[str, str]) -> Response:
@@ -151,8 +165,8 @@ class FakeEntra:
         if issued.extra["challenge"] and digest.rstrip(b"=").decode() != issued.extra["challenge"]:
             return _aad(400, "invalid_grant", "AADSTS501481: The Code_Verifier does not match "
                         "the code_challenge supplied in the authorization request.")
-        return self._mint(issued.subject, form.get("scope", ""), user=True,
-                          nonce=issued.extra["nonce"])
+        return self._mint(issued.subject, form.get("scope") or issued.extra["scope"],
+                          user=True, nonce=issued.extra["nonce"])
 
     def _device(self, form: dict[str, str]) -> Response:
         with self.lock:
@@ -166,7 +180,8 @@ class FakeEntra:
                         "error. Authorization is pending. Continue polling.")
         with self.lock:
             self.devices.pop(form.get("device_code", ""), None)
-        return self._mint(issued.subject, form.get("scope", ""), user=True)
+        # The scope was given with the device code request, not with the polls.
+        return self._mint(issued.subject, form.get("scope") or issued.extra["scope"], user=True)
 
     def _mint(self, subject: str, scope: str, *, user: bool, nonce: str = "") -> Response:
         scopes = tuple(s for s in scope.split() if s.endswith("/.default"))
