@@ -14,18 +14,17 @@ from mergedesk.core.matching.fields import FieldMap, read_path
 from mergedesk.core.matching.normalise import (
     PhoneNormaliser,
     as_text,
+    by_distinct,
     cached_map,
-    company_domain,
+    email_columns,
     family_names,
     given_names,
     normalise_cities,
     normalise_companies,
     normalise_country,
     normalise_date,
-    normalise_emails,
     normalise_postcode,
     normalise_streets,
-    personal_local,
     split_full_name,
     web_domain,
 )
@@ -140,18 +139,17 @@ class _Extractor:
     def names(self) -> tuple[list[str], list[str]]:
         first = given_names(self.single("first_name"))
         last = family_names(self.single("last_name"))
-        if "name" in self.field_map:  # fall back to the one-field name where both are empty
-            full = self.single("name")
-            for i in [i for i, (f, s) in enumerate(zip(first, last, strict=True)) if not (f or s)]:
+        full = self.single("name") if "name" in self.field_map else []
+        if any(full):  # the one-field name counts where first and last name are both empty
+            for i in [i for i, text in enumerate(full) if text and not (first[i] or last[i])]:
                 first[i], last[i] = split_full_name(full[i])
         return first, last
 
     def emails(self) -> tuple[list[list[str]], list[list[str]], list[str]]:
-        parsed = [normalise_emails(col) for col in _left_packed(self.texts("email"))]
-        addresses = [[e.address for e in col] for col in parsed]
-        locals_ = [[personal_local(e) for e in col] for col in parsed]
-        domains = [company_domain(e) for e in parsed[0]] if parsed else []
-        return addresses, locals_, domains
+        columns = [email_columns(col) for col in _left_packed(self.texts("email"))]
+        addresses = [address for address, _, _ in columns]
+        locals_ = [local for _, local, _ in columns]
+        return addresses, locals_, columns[0][2] if columns else []
 
     def phones_e164(self) -> list[list[str]]:
         e164_many = self.phones.e164_many
@@ -185,8 +183,8 @@ def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebo
     }  # fmt: skip
     coded: dict[str, list[list[str]]] = {
         "email": text["email"], "local": locals_ or [[""] * n], "phone": text["phone"],
-        "postcode": [cached_map(normalise_postcode, ex.single("postcode"))],
-        "country": [cached_map(normalise_country, ex.single("country"))],
+        "postcode": [by_distinct(lambda ts: list(map(normalise_postcode, ts)), ex.single("postcode"))],
+        "country": [by_distinct(lambda ts: list(map(normalise_country, ts)), ex.single("country"))],
         "website": [ex.website(email_domains)], "birth_date": [ex.dates()],
         "first_char": [[f[:1] for f in first]],
     }  # fmt: skip

@@ -3,45 +3,44 @@ order with ids g1, g2, ... No Qt, no I/O."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import numpy as np
+from pydantic import TypeAdapter
 
 from mergedesk.core.matching.clustering import Clusters
 from mergedesk.core.matching.scoring import PairScores
 from mergedesk.core.models import DuplicateGroup
 
-_DIGITS = re.compile(r"(\d+)")
 
-
-def natural_key(record_id: str) -> tuple[tuple[int, int, str], ...]:
-    """Sort key that puts "r2" before "r10"."""
-    return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part)
-        for part in _DIGITS.split(record_id)
-        if part
-    )
+def natural_key(record_id: str) -> tuple[int, str]:
+    """Sort key that puts "r2" before "r10" and 99 before 100: CRM ids are numbers or
+    fixed-width strings, for which the length then the text is the natural order."""
+    return len(record_id), record_id
 
 
 def _ranks(clusters: Clusters, ids: list[str]) -> dict[int, int]:
     """Row -> position in natural id order, for the rows that are in a group."""
     rows = [row for members in clusters.members for row in members]
-    return {row: rank for rank, row in enumerate(sorted(rows, key=lambda r: natural_key(ids[r])))}
+    ordered = sorted(rows, key=lambda r: (len(ids[r]), ids[r]))
+    return {row: rank for rank, row in enumerate(ordered)}
+
+
+def _agreeing(values: np.ndarray, neutral: float) -> list[float]:
+    """Similarities rounded and clipped to [0, 1]; NaN where the field was not compared or
+    the records do not agree on it (below its neutral point)."""
+    rounded = np.round(np.clip(values.astype(np.float64), 0.0, 1.0), 3)
+    return np.where(values >= neutral, rounded, np.nan).tolist()
 
 
 class _EvidenceMaker:
-    """Evidence dicts for strong pair e: one per field on which the two records agree."""
+    """Evidence dicts for strong pair e: one per field on which the two records agree
+    (the "why matched" of the UI)."""
 
     def __init__(self, strong: PairScores, ids: list[str], rank: dict[int, int],
                  neutral: dict[str, float]) -> None:  # fmt: skip
-        # "Why matched" lists agreeing fields: at or above the field's neutral similarity.
-        # Rounded in numpy once; NaN (not compared) and disagreeing fields become None.
-        self.sims = [
-            (name, np.where(values >= neutral.get(name, 1.0), np.round(values.astype(np.float64), 3), np.nan)
-             .astype(object).tolist())
-            for name, values in strong.sims.items()
-        ]  # fmt: skip
+        self.sims = [(name, _agreeing(values, neutral.get(name, 1.0)))
+                     for name, values in strong.sims.items()]  # fmt: skip
         self.lo, self.hi = strong.lo.tolist(), strong.hi.tolist()
         self.scores = strong.score.tolist()
         self.ids, self.rank = ids, rank
@@ -61,7 +60,7 @@ class _EvidenceMaker:
             a, b = b, a
         ida, idb = self.ids[a], self.ids[b]
         return [
-            {"a": ida, "b": idb, "field": name, "score": min(v, 1.0)}
+            {"a": ida, "b": idb, "field": name, "score": v}
             for name, values in self.sims
             if (v := values[e]) == v  # NaN: missing on one side, or not agreeing
         ]
@@ -69,8 +68,9 @@ class _EvidenceMaker:
 
 def build_groups(clusters: Clusters, strong: PairScores, ids: list[str],
                  neutral: dict[str, float]) -> list[DuplicateGroup]:  # fmt: skip
-    """One DuplicateGroup per cluster: records in natural id order, evidence (the agreeing
-    fields, `neutral` gives each field's agreement point) per strong pair inside it, score = mean of those pairs' scores; ordered by first record, g1, g2..."""
+    """One DuplicateGroup per cluster: records in natural id order, evidence per strong
+    pair inside it (fields at or above their `neutral` similarity), score = mean of those
+    pairs' scores; ordered by first record and numbered g1, g2, ..."""
     rank = _ranks(clusters, ids)
     maker = _EvidenceMaker(strong, ids, rank, neutral)
     built = []
@@ -80,15 +80,12 @@ def build_groups(clusters: Clusters, strong: PairScores, ids: list[str],
         score = sum(maker.scores[e] for e in edges) / len(edges)
         built.append((rank[rows[0]], rows, min(round(score, 3), 1.0), edges))
     built.sort(key=lambda g: g[0])
-    # model_validate on plain dicts is the fastest checked way to build many models.
-    return [
-        DuplicateGroup.model_validate(
-            {
-                "id": f"g{i}",
-                "score": score,
-                "records": [ids[r] for r in rows],
-                "evidence": [item for e in edges for item in maker.evidence(e)],
-            }
-        )  # fmt: skip
+    # One validation call over plain dicts is the fastest checked way to build the models.
+    return _GROUPS.validate_python([
+        {"id": f"g{i}", "score": score, "records": [ids[r] for r in rows],
+         "evidence": [item for e in edges for item in maker.evidence(e)]}
         for i, (_, rows, score, edges) in enumerate(built, start=1)
-    ]
+    ])  # fmt: skip
+
+
+_GROUPS = TypeAdapter(list[DuplicateGroup])

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
-from mergedesk.core.matching.blocking import key_codes
+from mergedesk.core.matching.blocking import distinct, key_codes
 from mergedesk.core.matching.engine import (
     MatchResult,
     MatchStats,
@@ -116,7 +116,7 @@ class IncrementalMatcher:
             encoded.append(_shared_key_pairs(columns, new_slots, self._alive,
                                              self.settings.max_block_size))  # fmt: skip
         n = len(self._alive)
-        pairs = np.unique(np.concatenate(encoded))
+        pairs = distinct(np.concatenate(encoded))
         return pairs // n, pairs % n
 
     def _result(self) -> MatchResult:

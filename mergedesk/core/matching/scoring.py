@@ -4,7 +4,7 @@ No Qt, no I/O."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +23,10 @@ _INITIAL_MATCH = 0.9  # "J" vs "John": likely, not certain
 # it lifts the e-mail to neutral instead of counting it against the pair.
 _LOCAL_MATCH = 0.85
 _SWAP_MARGIN = 0.1  # swapped reading must be clearly better to be believed
+_GOOD_NAME = 0.9  # a straight reading this good is not re-read swapped
+# Low-weight fields with costly comparisons: compared only for pairs that can still reach
+# the weak threshold once the decisive fields are known.
+LATE_FIELDS = ("company", "city", "address")
 
 
 @dataclass
@@ -100,7 +104,8 @@ def _names(view: _PairView) -> tuple[np.ndarray, np.ndarray]:
     initial = has_f & (ia | ib)
     ca, cb = view.codes("first_char")
     first[initial] = np.where(ca == cb, _INITIAL_MATCH, 0.0)[initial]
-    both = has_f & has_l & ~initial
+    # Only a pair whose names read badly straight is worth reading crosswise.
+    both = has_f & has_l & ~initial & ~(first + last >= 2 * _GOOD_NAME)
     cross1 = _similarity(_JARO, f1, l2, both, view.workers)
     cross2 = _similarity(_JARO, l1, f2, both, view.workers)
     swapped = both & (cross1 + cross2 > first + last + _SWAP_MARGIN)
@@ -133,9 +138,10 @@ def _company(view: _PairView) -> np.ndarray:
     # Plain ratio survives a moved space ("Acme Wid gets"), token sort survives reordered
     # words, token set sees "Acme" inside "Acme Widgets" (close, not equal: hence 0.9).
     plain = _similarity(fuzz.ratio, xa, xb, present, view.workers, 100.0)
-    ordered = _similarity(fuzz.token_sort_ratio, xa, xb, present, view.workers, 100.0)
-    subset = _similarity(fuzz.token_set_ratio, xa, xb, present, view.workers, 100.0)
-    return np.fmax(np.fmax(plain, ordered), 0.9 * subset)
+    best = np.fmax(plain, _similarity(fuzz.token_sort_ratio, xa, xb, present & (plain < 1.0),
+                                      view.workers, 100.0))  # fmt: skip
+    subset = _similarity(fuzz.token_set_ratio, xa, xb, present & (best < 0.9), view.workers, 100.0)
+    return np.fmax(best, 0.9 * subset)
 
 
 def _text(view: _PairView, column: str, scorer: Scorer, scale: float = 1.0) -> np.ndarray:
@@ -162,18 +168,19 @@ _COMPARATORS: dict[str, Callable[[_PairView], np.ndarray]] = {
 
 
 def field_similarities(features: Features, lo: np.ndarray, hi: np.ndarray,
-                       settings: MatchSettings) -> Sims:  # fmt: skip
-    """Similarity per active field for each pair (lo[i], hi[i])."""
+                       settings: MatchSettings, fields: Collection[str] | None = None
+                       ) -> Sims:  # fmt: skip
+    """Similarity per active field (or per one of `fields`) for each pair (lo[i], hi[i])."""
     view = _PairView(features, lo, hi, settings.workers)
-    rules = settings.active_rules()
+    wanted = [f for f in settings.active_rules() if fields is None or f in fields]
     sims: Sims = {}
-    if "first_name" in rules or "last_name" in rules:
+    if "first_name" in wanted or "last_name" in wanted:
         first, last = _names(view)
         sims.update({"first_name": first, "last_name": last})
-    for name in rules:
+    for name in wanted:
         if name in _COMPARATORS:
             sims[name] = _COMPARATORS[name](view)
-    return {name: sims[name] for name in rules}
+    return {name: sims[name] for name in wanted}
 
 
 def _contribution(sim: np.ndarray, rule: FieldRule) -> np.ndarray:
@@ -183,9 +190,9 @@ def _contribution(sim: np.ndarray, rule: FieldRule) -> np.ndarray:
     return np.nan_to_num(np.where(sim >= rule.neutral, above, below), nan=0.0)
 
 
-def combine(sims: Sims, settings: MatchSettings, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(score, against): the logistic of the prior plus every field's contribution, and
-    the sum of the negative contributions alone."""
+def _logits(sims: Sims, settings: MatchSettings, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(logit, against): the prior plus every field's contribution, and the negative
+    contributions alone."""
     logit = np.full(n, settings.prior, dtype=np.float64)
     against = np.zeros(n, dtype=np.float64)
     for name, rule in settings.active_rules().items():
@@ -193,14 +200,49 @@ def combine(sims: Sims, settings: MatchSettings, n: int) -> tuple[np.ndarray, np
             contribution = _contribution(sims[name], rule)
             logit += contribution
             against += np.minimum(contribution, 0.0)
-    return (1.0 / (1.0 + np.exp(-logit))).astype(np.float32), against.astype(np.float32)
+    return logit, against
+
+
+def _probability(logit: np.ndarray) -> np.ndarray:
+    return (1.0 / (1.0 + np.exp(-logit))).astype(np.float32)
+
+
+def combine(sims: Sims, settings: MatchSettings, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(score, against): the logistic of the prior plus every field's contribution, and
+    the sum of the negative contributions alone (log-odds, <= 0)."""
+    logit, against = _logits(sims, settings, n)
+    return _probability(logit), against.astype(np.float32)
+
+
+def _headroom(features: Features, lo: np.ndarray, hi: np.ndarray, settings: MatchSettings,
+              late: list[str]) -> np.ndarray:  # fmt: skip
+    """The most the late fields could still add to each pair's log-odds."""
+    room = np.zeros(len(lo))
+    for name in late:
+        values = features.text[name][0]
+        room += settings.rules[name].weight * (_present(values[lo]) & _present(values[hi]))
+    return room
 
 
 def score_pairs(features: Features, lo: np.ndarray, hi: np.ndarray,
                 settings: MatchSettings) -> PairScores:  # fmt: skip
     """Scores of the given pairs. Keeps the pairs that support a group (score at or above
-    `weak_threshold`) and those that forbid one (evidence against beyond `conflict_level`)."""
-    sims = field_similarities(features, lo, hi, settings)
+    `weak_threshold`) and those that forbid one (evidence against beyond `conflict_level`).
+
+    The late fields are compared only where they could still lift a pair to the weak
+    threshold; elsewhere they stay NaN ("not compared").
+    """
+    rules = settings.active_rules()
+    late = [name for name in LATE_FIELDS if name in rules]
+    sims = field_similarities(features, lo, hi, settings,
+                              [name for name in rules if name not in late])  # fmt: skip
+    early, _ = _logits(sims, settings, len(lo))
+    weak = np.log(settings.weak_threshold / (1.0 - settings.weak_threshold))
+    hopeful = np.flatnonzero(early + _headroom(features, lo, hi, settings, late) >= weak)
+    later = field_similarities(features, lo[hopeful], hi[hopeful], settings, late)
+    for name in late:
+        sims[name] = _nan(len(lo))
+        sims[name][hopeful] = later[name]
     scores, against = combine(sims, settings, len(lo))
     keep = (scores >= settings.weak_threshold) | (against <= -settings.conflict_level)
     return PairScores(lo, hi, scores, against, sims).select(keep)

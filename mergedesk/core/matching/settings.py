@@ -61,11 +61,12 @@ _ACCOUNT_RULES = {
 _DEFAULTS: dict[str, dict[str, Any]] = {
     "contacts": {
         "rules": _PERSON_RULES,
-        "blocking": ("email", "email_local", "phone", "name", "name_sound"),
+        # Exact names and mailbox names only add namesakes once sound-alike names block.
+        "blocking": ("email", "phone", "name_sound"),
     },
     "leads": {
         "rules": {**_PERSON_RULES, "company": _rule(1.5, 0.5, 0.85)},
-        "blocking": ("email", "email_local", "phone", "name", "name_sound", "company"),
+        "blocking": ("email", "phone", "name_sound", "company"),
     },
     "accounts": {
         "rules": _ACCOUNT_RULES,
@@ -96,7 +97,7 @@ class MatchSettings(BaseModel):
     conflict_level: float = Field(default=2.5, gt=0.0)
     # Rows sharing a blocking key are compared with their next `block_window` neighbours
     # (all of them in small blocks); blocks over `max_block_size` are skipped with a note.
-    block_window: int = Field(default=12, ge=1)
+    block_window: int = Field(default=2, ge=1)
     max_block_size: int = Field(default=1000, ge=2)
     max_group_size: int = Field(default=25, ge=2)
     default_region: str = "US"  # for phone numbers written without a country code

@@ -20,6 +20,7 @@ from mergedesk.core.matching.normalise.emails import (
     NO_EMAIL,
     Email,
     company_domain,
+    email_columns,
     normalise_email,
     normalise_emails,
     personal_local,
@@ -36,12 +37,15 @@ from mergedesk.core.matching.normalise.phones import PhoneNormaliser
 from mergedesk.core.matching.normalise.text import (
     as_text,
     ascii_lower,
+    by_distinct,
     cached_map,
     fold,
     fold_many,
 )
 
 __all__ = [
+    "by_distinct",
+    "email_columns",
     "NO_EMAIL",
     "Email",
     "PhoneNormaliser",

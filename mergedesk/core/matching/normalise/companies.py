@@ -3,7 +3,7 @@ a leading "The". No Qt, no I/O."""
 
 from __future__ import annotations
 
-from mergedesk.core.matching.normalise.text import cached_map, fold, fold_many
+from mergedesk.core.matching.normalise.text import by_distinct, fold, fold_many
 
 # Trailing tokens that only state the legal form. After folding, "S.A." is "sa" and
 # "Co., Ltd." is "co ltd", so multi-part forms fall out by stripping repeatedly.
@@ -97,7 +97,7 @@ def normalise_company(text: str) -> str:
 
 def normalise_companies(texts: list[str]) -> list[str]:
     """normalise_company() of many texts, fast."""
-    return cached_map(_company, fold_many([_ampersands(t) for t in texts]))
+    return by_distinct(lambda ts: list(map(_company, fold_many(list(map(_ampersands, ts))))), texts)
 
 
 def company_token(normalised: str) -> str:

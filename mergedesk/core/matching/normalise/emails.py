@@ -107,6 +107,17 @@ def normalise_emails(texts: list[str]) -> list[Email]:
     ]
 
 
+def email_columns(texts: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(address, personal_local, company_domain) of many texts, in one pass."""
+    addresses, locals_, domains = [], [], []
+    for email in normalise_emails(texts):
+        address, local, domain = email
+        addresses.append(address)
+        locals_.append("" if len(local) < 4 or local in ROLE_LOCALS else local)
+        domains.append("" if not domain or is_free_mail(domain) else domain)
+    return addresses, locals_, domains
+
+
 def personal_local(email: Email) -> str:
     """The local part when it plausibly names one person (not "info", not 1–3 letters)."""
     local = email.local

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from mergedesk.core.matching.normalise.nicknames import canonical_given_name
-from mergedesk.core.matching.normalise.text import cached_map, fold, fold_many
+from mergedesk.core.matching.normalise.text import by_distinct, fold, fold_many
 
 TITLES = frozenset(
     [
@@ -95,12 +95,12 @@ def family_name(text: str) -> str:
 
 def given_names(texts: list[str]) -> list[str]:
     """given_name() of many texts, fast."""
-    return cached_map(_given, fold_many(texts))
+    return by_distinct(lambda ts: list(map(_given, fold_many(ts))), texts)
 
 
 def family_names(texts: list[str]) -> list[str]:
     """family_name() of many texts, fast."""
-    return cached_map(_family, fold_many(texts))
+    return by_distinct(lambda ts: list(map(_family, fold_many(ts))), texts)
 
 
 def split_full_name(text: str) -> tuple[str, str]:

@@ -39,10 +39,11 @@ class PhoneNormaliser:
         """E.164 form of one phone value; "" for blank or unusable text."""
         match = _EXTENSION.search(text)
         number = (text[: match.start()] if match else text).strip().replace("(0)", "")
-        digits = number.translate(_SEPARATORS).lstrip("+")
+        cleaned = number.translate(_SEPARATORS)
+        digits = cleaned[1:] if cleaned[:1] == "+" else cleaned
         if not digits.isascii() or not digits.isdigit():
             return self._slow(text) if text.strip() else ""
-        return self._compose(digits, number.startswith("+"))
+        return self._compose(digits, cleaned[:1] == "+")
 
     def e164_many(self, texts: list[str]) -> list[str]:
         """e164() of many texts; plain digit formats take a fast path on one joined string."""
@@ -52,12 +53,14 @@ class PhoneNormaliser:
             return [self.e164(t) if t else "" for t in texts]
         out, compose = [], self._compose
         for raw, digits in zip(texts, cleaned, strict=True):
-            if digits.isdigit() and digits.isascii():
+            if not digits:
+                out.append("")
+            elif digits.isdigit() and digits.isascii():
                 out.append(compose(digits, False))
             elif digits[:1] == "+" and digits[1:].isdigit() and digits.isascii():
                 out.append(compose(digits[1:], True))
             else:
-                out.append(self.e164(raw) if digits else "")
+                out.append(self.e164(raw))
         return out
 
     def _compose(self, digits: str, international: bool) -> str:

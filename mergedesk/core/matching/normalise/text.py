@@ -70,3 +70,13 @@ def cached_map(func: Callable[[str], T], texts: list[str]) -> list[T]:
     """func over texts, computed once per distinct text (names and cities repeat a lot)."""
     table = {text: func(text) for text in dict.fromkeys(texts)}
     return list(map(table.__getitem__, texts))
+
+
+def by_distinct(batch: Callable[[list[str]], list[T]], texts: list[str]) -> list[T]:
+    """batch() applied to the distinct texts only, mapped back onto all of them: a million
+    names hold a few thousand distinct ones."""
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) == len(texts):
+        return batch(texts)
+    table = dict(zip(distinct, batch(distinct), strict=True))
+    return list(map(table.__getitem__, texts))
