@@ -38,6 +38,12 @@ def _pipeliner(settings: ConnectionSettings, **kw) -> Provider:
     return PipelinerProvider(settings, **kw)
 
 
+def _leadlex(settings: ConnectionSettings, **kw) -> Provider:
+    from mergedesk.providers.leadlex import LeadLexProvider
+
+    return LeadLexProvider(settings, **kw)
+
+
 def _dataverse(settings: ConnectionSettings, **kw) -> Provider:
     from mergedesk.providers.dataverse import DataverseProvider
 
@@ -62,6 +68,10 @@ PROVIDERS: dict[str, ProviderSpec] = {
     "pipeliner": ProviderSpec(
         "pipeliner", "Pipeliner CRM", _pipeliner, ("key", "secret"),
         "https://us-east.api.pipelinersales.com/api/v100/rest/spaces/SPACE",
+    ),
+    "leadlex": ProviderSpec(
+        "leadlex", "LeadLex", _leadlex, ("api_key",),
+        "https://data.leadlex.com/functions/v1/api-gateway",
     ),
 }
 

@@ -78,6 +78,13 @@ def _pipeliner(seed: int = 0, records: int = 200, entity: str = "contacts",
     return pipeliner.create(seed=seed, records=records, entity=entity, token=token, **options)
 
 
+def _leadlex(seed: int = 0, records: int = 200, entity: str = "contacts",
+             token: str | None = None, **options: Any) -> SandboxFake:
+    from mergedesk.sandbox import leadlex
+
+    return leadlex.create(seed=seed, records=records, entity=entity, token=token, **options)
+
+
 def _dataverse(seed: int = 0, records: int = 200, entity: str = "contacts",
                token: str | None = None, **options: Any) -> SandboxFake:
     from mergedesk.sandbox import dataverse
@@ -90,6 +97,7 @@ SANDBOXES: dict[str, SandboxFactory] = {
     "zoho": _zoho,
     "dataverse": _dataverse,
     "pipeliner": _pipeliner,
+    "leadlex": _leadlex,
 }
 
 
