@@ -47,6 +47,26 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (merge_id, idx)
     );
     """,
+    # 2: the survivor as verification read it (history's "after"), and restores, each
+    # action journalled before its call exactly like merge steps.
+    """
+    ALTER TABLE merges ADD COLUMN after TEXT;
+    CREATE INDEX merges_by_created ON merges (created_at);
+    CREATE TABLE restores (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        merge_id INTEGER NOT NULL REFERENCES merges (id),
+        status TEXT NOT NULL, message TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL, finished_at TEXT
+    );
+    CREATE INDEX restores_by_merge ON restores (merge_id);
+    CREATE TABLE restore_actions (
+        restore_id INTEGER NOT NULL REFERENCES restores (id),
+        idx INTEGER NOT NULL, kind TEXT NOT NULL, record_id TEXT NOT NULL,
+        request TEXT NOT NULL, state TEXT NOT NULL, new_id TEXT, error TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (restore_id, idx)
+    );
+    """,
 )
 
 

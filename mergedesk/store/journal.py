@@ -70,6 +70,7 @@ class MergeEntry(BaseModel):
     finished_at: str | None
     steps: tuple[StepEntry, ...] = ()
     snapshots: dict[str, Record] = {}
+    after: Record | None = None  # the survivor as verification read it
 
     def same_records(self, master: str, others: tuple[str, ...]) -> bool:
         return self.master == master and set(self.others) == set(others)
@@ -141,6 +142,18 @@ class MergeJournal:
                 (status, message, finished, merge_id),
             )
 
+    def mark_restored(self, merge_id: int, message: str) -> None:
+        """The merge was undone as far as the CRM allows; when it finished stays."""
+        with self._db.transaction() as sql:
+            sql.execute("UPDATE merges SET status = ?, message = ? WHERE id = ?",
+                        (MergeState.RESTORED, message, merge_id))
+
+    def set_after(self, merge_id: int, survivor: Record) -> None:
+        """Keep the survivor as the CRM held it once the merge was verified."""
+        with self._db.transaction() as sql:
+            sql.execute("UPDATE merges SET after = ? WHERE id = ?",
+                        (survivor.model_dump_json(), merge_id))
+
     def get(self, merge_id: int) -> MergeEntry | None:
         with self._db.lock:
             row = self._db.conn.execute(
@@ -167,23 +180,30 @@ class MergeJournal:
             rows = self._db.conn.execute(query + " ORDER BY id", params).fetchall()
         return [self._entry(row) for row in rows]
 
-    def history(self, limit: int = 1000, search: str = "") -> list[MergeEntry]:
-        query = f"SELECT {_MERGE_COLUMNS} FROM merges"
-        params: list = []
-        if search:
-            query += " WHERE group_id LIKE ? OR master LIKE ? OR others LIKE ? OR message LIKE ?"
-            params = [f"%{search}%"] * 4
+    def history(
+        self,
+        limit: int | None = 1000,
+        search: str = "",
+        *,
+        status: MergeState | None = None,
+        provider: str | None = None,
+        details: bool = False,
+    ) -> list[MergeEntry]:
+        """Newest first. `search` matches ids, group, message, CRM, entity and the
+        snapshotted records' values (a person's name or email finds their merges)."""
+        where, params = _history_filter(search, status, provider)
+        query = f"SELECT {_MERGE_COLUMNS} FROM merges{where} ORDER BY id DESC LIMIT ?"
         with self._db.lock:
-            rows = self._db.conn.execute(
-                query + " ORDER BY id DESC LIMIT ?", [*params, limit]
-            ).fetchall()
-        return [self._entry(row, with_details=False) for row in rows]
+            rows = self._db.conn.execute(query, [*params, -1 if limit is None else limit])
+            rows = rows.fetchall()
+        return [self._entry(row, with_details=details) for row in rows]
 
     def _entry(self, row: tuple, with_details: bool = True) -> MergeEntry:
         values = dict(zip(_MERGE_COLUMNS.split(", "), row, strict=True))
         values["others"] = tuple(json.loads(values["others"]))
         values["plan"] = GroupMerge.model_validate_json(values["plan"])
         values["targets"] = json.loads(values["targets"])
+        values["after"] = Record.model_validate_json(values["after"]) if values["after"] else None
         if with_details:
             values["steps"] = self._steps(values["id"])
             values["snapshots"] = self._snapshots(values["id"])
@@ -211,8 +231,30 @@ class MergeJournal:
 
 _MERGE_COLUMNS = (
     "id, conn, provider, base_url, entity, group_id, master, others, plan, targets, "
-    "status, message, created_at, finished_at"
+    "status, message, created_at, finished_at, after"
 )
+
+
+def _history_filter(
+    search: str, status: MergeState | None, provider: str | None
+) -> tuple[str, list]:
+    clauses: list[str] = []
+    params: list = []
+    if search:
+        like = f"%{search}%"
+        clauses.append(
+            "(CAST(id AS TEXT) = ? OR group_id LIKE ? OR master LIKE ? OR others LIKE ? "
+            "OR message LIKE ? OR provider LIKE ? OR entity LIKE ? "
+            "OR id IN (SELECT merge_id FROM snapshots WHERE data LIKE ?))"
+        )
+        params += [search.lstrip("#"), *[like] * 7]
+    if status is not None:
+        clauses.append("status = ?")
+        params.append(str(status))
+    if provider:
+        clauses.append("provider = ?")
+        params.append(provider)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def _now() -> str:
