@@ -33,6 +33,23 @@ class FileHandling(StrEnum):
     REPARENTED = "reparented"  # Dataverse annotations, LeadLex documents
 
 
+class RestoreSupport(BaseModel):
+    """What MergeDesk can bring back after a merge in this CRM, from its own journal
+    (no CRM offers an undo). Whatever is not covered is named in `lost`, in plain words,
+    so the restore report can say it rather than imply everything came back."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # Provider.create() can make a new record holding a deleted loser's values (new id).
+    recreate: bool = False
+    # Provider.reactivate() brings a deactivated loser back under its own id (Dataverse).
+    reactivate: bool = False
+    # Provider.update() can write the survivor's pre-merge values back.
+    reset_survivor: bool = True
+    # What cannot come back, e.g. "conversations moved to the survivor stay there".
+    lost: tuple[str, ...] = ("records the merge deleted",)
+
+
 class Capabilities(BaseModel):
     """One CRM's merge semantics. `entities` maps our canonical names to the CRM's."""
 
@@ -51,3 +68,4 @@ class Capabilities(BaseModel):
     idempotent_merge: bool = False  # a lost answer may be re-sent (Idempotency-Key honoured)
     not_carried: frozenset[str] = frozenset()  # loser fields the merge drops (Chatwoot labels)
     max_concurrency: int = Field(default=4, ge=1)
+    restore: RestoreSupport = RestoreSupport()

@@ -9,14 +9,21 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, JsonValue, SecretStr, ValidationError
 
-from mergedesk.core.capabilities import Capabilities, FileHandling, LoserFate, ValuesVia
+from mergedesk.core.capabilities import (
+    Capabilities,
+    FileHandling,
+    LoserFate,
+    RestoreSupport,
+    ValuesVia,
+)
 from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.steps import MergeStep
 from mergedesk.providers.errors import BadResponse
 
 __all__ = [
     "AccountInfo", "Capabilities", "ConnectionSettings", "FileHandling", "LoserFate",
-    "Provider", "RecordPage", "StepResult", "StepState", "ValuesVia", "parse_body",
+    "Provider", "RecordPage", "RestoreSupport", "StepResult", "StepState", "ValuesVia",
+    "parse_body",
 ]
 
 
@@ -101,6 +108,18 @@ class Provider(Protocol):
 
     async def job_state(self, entity: str, step: MergeStep, job_id: str) -> StepState:
         """For CRMs that schedule merges (Zoho): where the background job stands."""
+        ...
+
+    async def create(self, entity: str, values: dict[str, JsonValue]) -> Record:
+        """Restore: a new record holding `values` (the field names of get_record), as the
+        CRM now holds it, new id included. Not replay-safe: a lost answer raises
+        OutcomeUnknown. CRMs without `capabilities.restore.recreate` raise ConfigError."""
+        ...
+
+    async def reactivate(self, entity: str, record_id: str) -> None:
+        """Restore: make a deactivated loser active again under its own id (Dataverse:
+        statecode back to active). Only with `capabilities.restore.reactivate`; others
+        raise ConfigError."""
         ...
 
     async def aclose(self) -> None: ...

@@ -11,7 +11,13 @@ from urllib.parse import urlsplit
 
 from pydantic import JsonValue
 
-from mergedesk.core.capabilities import Capabilities, FileHandling, LoserFate, ValuesVia
+from mergedesk.core.capabilities import (
+    Capabilities,
+    FileHandling,
+    LoserFate,
+    RestoreSupport,
+    ValuesVia,
+)
 from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.steps import MergeStep
 from mergedesk.providers import errors
@@ -42,6 +48,17 @@ CAPABILITIES = Capabilities(
     files=FileHandling.NONE,
     not_carried=frozenset({mapping.LABELS}),
     max_concurrency=4,
+    # POST /contacts re-creates a deleted mergee from the journal's snapshot; nothing
+    # moves conversations back (contact_merge_action.rb re-parents them for good).
+    restore=RestoreSupport(
+        recreate=True,
+        lost=(
+            "the contact id: a re-created contact gets a new id",
+            "conversations, messages, notes and contact inboxes the merge moved stay with "
+            "the survivor (Chatwoot has no API to move them back)",
+            "the avatar and the contact's activity history",
+        ),
+    ),
 )
 
 
@@ -160,6 +177,26 @@ class ChatwootProvider:
 
     async def job_state(self, entity: str, step: MergeStep, job_id: str) -> StepState:
         raise errors.ConfigError("Chatwoot does not schedule merges", provider=PROVIDER)
+
+    async def create(self, entity: str, values: dict[str, JsonValue]) -> Record:
+        """POST /contacts (contacts#create), then the labels, which the create ignores."""
+        _check_entity(entity)
+        # Not replay-safe: a lost answer may have created the contact already.
+        response = await self._transport.request(
+            "POST", "contacts", json_body=mapping.to_update_body(values), replay_safe=False
+        )
+        body = parse_body(mapping.CreatedEnvelope, self._transport.json_of(response),
+                          provider=PROVIDER, what="created contact")
+        record = mapping.to_record(body.payload.contact, entity)
+        labels = values.get(mapping.LABELS)
+        if labels:
+            await self.update(entity, record.id, {mapping.LABELS: labels})
+        return record
+
+    async def reactivate(self, entity: str, record_id: str) -> None:
+        raise errors.ConfigError(
+            "Chatwoot deletes merged contacts; there is nothing to reactivate", provider=PROVIDER
+        )
 
     async def _list_page(self, page: int) -> mapping.ContactListBody:
         data = await self._transport.get_json(

@@ -61,6 +61,18 @@ class ContactEnvelope(BaseModel):
     payload: ContactBody
 
 
+class CreatedContact(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    contact: ContactBody
+
+
+class CreatedEnvelope(BaseModel):
+    """contacts/create.json.jbuilder: {"payload": {"contact": {…}, "contact_inbox": {…}}}."""
+
+    payload: CreatedContact
+
+
 class LabelsBody(BaseModel):
     payload: list[str]
 

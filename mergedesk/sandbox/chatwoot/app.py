@@ -66,6 +66,7 @@ def vendor_routes(fake: ChatwootFake) -> list[Route]:
 
     return [
         route("/contacts", list_contacts, "GET"),
+        route("/contacts", create_contact, "POST"),
         route("/contacts/search", search_contacts, "GET"),
         route("/contacts/filter", filter_route, "POST"),
         route("/contacts/{contact_id}", show_contact, "GET"),
@@ -142,6 +143,19 @@ async def update_contact(request: Request, fake: ChatwootFake, account_id: int) 
         return JSONResponse(
             {"payload": contact_json(fake.state, contact, with_inboxes=_with_inboxes(request))}
         )
+
+
+async def create_contact(request: Request, fake: ChatwootFake, account_id: int) -> Response:
+    """contacts#create renders create.json.jbuilder with Rails' default 200: the contact
+    (with its inboxes) and a contact_inbox that is empty unless an inbox_id was given."""
+    body = await _json(request)
+    params = body.get("contact", body) if isinstance(body, dict) else {}
+    with fake.state.lock:
+        contact = fake.state.create(account_id, params if isinstance(params, dict) else {})
+        return JSONResponse({"payload": {
+            "contact": contact_json(fake.state, contact, with_inboxes=True),
+            "contact_inbox": {"inbox": None, "source_id": None},
+        }})
 
 
 async def show_labels(request: Request, fake: ChatwootFake, account_id: int) -> Response:

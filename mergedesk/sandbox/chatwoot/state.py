@@ -156,6 +156,22 @@ class ChatwootState:
             self._save(row, changes)
             return row
 
+    def create(self, account_id: int, params: dict[str, Any]) -> dict[str, Any]:
+        """contacts#create: `contacts.new(permitted_params).save!` — the same strong
+        parameters and validations as an update; a taken email/phone/identifier is 422."""
+        with self.lock:
+            now = int(time.time())
+            row: dict[str, Any] = {
+                "id": 0, "account_id": account_id, "name": "", "email": None,
+                "phone_number": None, "identifier": None, "blocked": False,
+                "additional_attributes": {}, "custom_attributes": {},
+                "created_at": now, "updated_at": now, "last_activity_at": None,
+            }
+            self._save(row, permitted(params))  # raises Invalid before an id is taken
+            row["id"] = self.next_id("contacts")
+            self.contacts[row["id"]] = row
+            return row
+
     def set_labels(self, account_id: int, contact_id: int, labels: list[str]) -> list[str]:
         """POST /contacts/:id/labels replaces the whole list."""
         with self.lock:
