@@ -33,6 +33,16 @@ class StepRunner:
         self._sleep = sleep
 
     async def run(self, entry: MergeEntry) -> MergeOutcome:
+        try:
+            return await self._run(entry)
+        except errors.ProviderError as exc:
+            # A read (verification, job status) failed after calls may have been made:
+            # the merge stays open in the journal, never reported as "nothing sent".
+            return self.conclude(entry, MergeState.UNKNOWN, MergeStatus.UNKNOWN,
+                                f"could not check the result: {exc}; "
+                                "will be reconciled by reading the CRM")
+
+    async def _run(self, entry: MergeEntry) -> MergeOutcome:
         for item in entry.steps:
             if item.state == Journalled.DONE:
                 continue
@@ -49,7 +59,9 @@ class StepRunner:
                 self.journal.set_step(entry.id, step.index, Journalled.DONE)
                 return None
             result = await self.provider.merge(self.entity, step)
-        except errors.OutcomeUnknown as exc:
+        except (errors.OutcomeUnknown, errors.BadResponse) as exc:
+            # BadResponse: the CRM answered, but with a body we cannot read (truncated,
+            # wrong shape), so the call may well have been applied: read, never re-send.
             self.journal.set_step(entry.id, step.index, Journalled.UNKNOWN, error=str(exc))
             return self.conclude(entry, MergeState.UNKNOWN, MergeStatus.UNKNOWN,
                                 f"{exc}; will be reconciled by reading the CRM")
@@ -84,8 +96,9 @@ class StepRunner:
         for delay in (0.0, *VERIFY_DELAYS):
             if delay:
                 await self._sleep(delay)
-            problems = await self._problems(entry)
-            if not problems:
+            problems, survivor = await self._problems(entry)
+            if not problems and survivor is not None:
+                self.journal.set_after(entry.id, survivor)  # history's "after"
                 return self.conclude(entry, MergeState.MERGED, MergeStatus.MERGED, "")
             if not any(p.startswith("still there") for p in problems):
                 break  # wrong values do not fix themselves; losers may still be going
@@ -96,15 +109,15 @@ class StepRunner:
                             "merged, but the survivor differs from the plan: "
                             + "; ".join(problems))
 
-    async def _problems(self, entry: MergeEntry) -> list[str]:
+    async def _problems(self, entry: MergeEntry) -> tuple[list[str], Record | None]:
         survivor = await self.provider.get_record(self.entity, entry.master)
         if survivor is None:
-            return [f"the survivor {entry.master} is missing"]
+            return [f"the survivor {entry.master} is missing"], None
         problems = [f"still there: {rid}" for rid in await self.still_present(entry, entry.others)]
         for name, expected in entry.targets.items():
             if name in survivor.fields and not same_value(survivor.fields[name], expected):
                 problems.append(f"{name} is {survivor.fields[name]!r}, expected {expected!r}")
-        return problems
+        return problems, survivor
 
     async def still_present(self, entry: MergeEntry, ids: tuple[str, ...]) -> list[str]:
         reads = await asyncio.gather(*(self.provider.get_record(self.entity, r) for r in ids))
@@ -125,6 +138,13 @@ class Reconciler:
         self._runner = runner
 
     async def settle(self, entry: MergeEntry) -> MergeOutcome:
+        try:
+            return await self._settle(entry)
+        except errors.ProviderError as exc:  # the CRM could not be read: try again later
+            return self._runner.conclude(entry, MergeState.UNKNOWN, MergeStatus.UNKNOWN,
+                                         f"could not reconcile yet: {exc}")
+
+    async def _settle(self, entry: MergeEntry) -> MergeOutcome:
         journal = self._runner.journal
         for item in entry.steps:
             if item.state not in (Journalled.SENT, Journalled.UNKNOWN):
