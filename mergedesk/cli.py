@@ -61,6 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="list journalled merges")
     history.add_argument("--json", action="store_true")
     history.add_argument("--search", default="")
+    history.add_argument("--id", type=int, help="one merge in full: before, chosen, after")
+    history.add_argument("--export", type=Path, help="write an audit file (.csv or .json)")
+
+    restore = commands.add_parser("restore", help="bring back what a merge destroyed")
+    restore.add_argument("merge_id", type=int)
+    restore.add_argument("--profile")
+    restore.add_argument("--dry-run", action="store_true", help="say what would be done")
+
+    recover = commands.add_parser("recover", help="settle merges a crash left open")
+    recover.add_argument("--profile")
     return parser
 
 
@@ -151,6 +161,8 @@ def _cmd_apply(args: argparse.Namespace) -> int:
         nonlocal all_merged
         service = ApplyService(workspace)
         ctx = await service.prepare(provider, base_url, plan)
+        if not args.dry_run:  # merges a crash left open are settled before anything new
+            await _recover_connection(workspace, provider, base_url, plan.entity)
         async for outcome in service.run(ctx, plan.merges, dry_run=args.dry_run):
             print(json.dumps(outcome.as_json_line(), ensure_ascii=False), flush=True)
             ok = "dry-run" if args.dry_run else "merged"
@@ -163,7 +175,19 @@ def _cmd_apply(args: argparse.Namespace) -> int:
     return EXIT_OK if all_merged else EXIT_NOT_ALL_MERGED
 
 
+async def _recover_connection(workspace: Workspace, provider: Provider, base_url: str,
+                              entity: str) -> None:
+    from mergedesk.services.recovery import RecoveryService
+
+    recovered = await RecoveryService(workspace).settle_connection(provider, base_url, entity)
+    for outcome in recovered:
+        print(f"note: recovered merge #{outcome.merge_id} (group {outcome.group}): "
+              f"{outcome.status} {outcome.message}".rstrip(), file=sys.stderr)
+
+
 def _cmd_history(args: argparse.Namespace) -> int:
+    if args.id is not None or args.export is not None:
+        return _history_detail_or_export(args)
     workspace = Workspace.open()
     try:
         entries = workspace.journal.history(search=args.search)
@@ -225,11 +249,95 @@ def _provider_text(exc: errors.ProviderError) -> str:
     return f"{crm}: {exc}"
 
 
+def _history_detail_or_export(args: argparse.Namespace) -> int:
+    from mergedesk.services.history import HistoryService
+
+    workspace = Workspace.open()
+    try:
+        history = HistoryService(workspace)
+        if args.id is not None:
+            detail = history.detail(args.id)
+            if detail is None:
+                raise CliError(f"there is no merge #{args.id} in the journal")
+            print(detail.model_dump_json(indent=2))
+            return EXIT_OK
+        details = history.details(args.search)
+        suffix = args.export.suffix.lower()
+        if suffix not in (".csv", ".json"):
+            raise CliError(f"--export {args.export}: name a .csv or a .json file")
+        export = history.export_csv if suffix == ".csv" else history.export_json
+        count = export(args.export, details)
+    finally:
+        workspace.close()
+    print(f"{count} merges written to {args.export}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    """Restore one journalled merge in the CRM it was made in; one line per action."""
+    from mergedesk.services.restore import RestoreRefused, RestoreService
+
+    workspace = Workspace.open()
+    try:
+        service = RestoreService(workspace)
+        try:
+            entry = service.entry(args.merge_id)
+        except RestoreRefused as exc:
+            raise CliError(str(exc)) from None
+        args.provider, args.base_url = entry.provider, entry.base_url
+
+        async def run(provider: Provider, base_url: str):
+            if args.dry_run:
+                return await service.plan(provider, args.merge_id)
+            return await service.restore(provider, args.merge_id)
+
+        try:
+            result = asyncio.run(_with_provider(args, run))
+        except RestoreRefused as exc:
+            raise CliError(str(exc)) from None
+    finally:
+        workspace.close()
+    return _print_restore(result, args.dry_run)
+
+
+def _print_restore(result, dry_run: bool) -> int:
+    """A plan (dry run) says what would be done; a report what was done."""
+    from mergedesk.services.restore import RestoreReport
+
+    if dry_run:
+        result = RestoreReport(merge_id=result.merge_id, restore_id=None, status=None,
+                               actions=result.actions, notes=result.notes, lost=result.lost)
+    for line in result.lines():
+        print(line)
+    return EXIT_OK if result.status in (None, "restored") else EXIT_NOT_ALL_MERGED
+
+
+def _cmd_recover(args: argparse.Namespace) -> int:
+    """Settle every merge a crash or a lost answer left open; one JSON line per merge."""
+    from mergedesk.services.recovery import RecoveryService, default_connector
+
+    workspace = Workspace.open()
+    try:
+        report = asyncio.run(RecoveryService(workspace, default_connector(args.profile))
+                             .settle_all())
+    finally:
+        workspace.close()
+    for outcome in report.outcomes:
+        print(json.dumps(outcome.as_json_line(), ensure_ascii=False), flush=True)
+    for conn in report.unreachable:
+        ids = ", ".join(f"#{i}" for i in conn.open_merges)
+        print(f"mergedesk: {conn.provider} at {conn.base_url}: {ids} still open: "
+              f"{conn.reason}", file=sys.stderr)
+    return EXIT_OK if report.still_open == 0 else EXIT_NOT_ALL_MERGED
+
+
 _COMMANDS = {
     "sandbox": _cmd_sandbox,
     "scan": _cmd_scan,
     "apply": _cmd_apply,
     "history": _cmd_history,
+    "restore": _cmd_restore,
+    "recover": _cmd_recover,
 }
 
 if __name__ == "__main__":
