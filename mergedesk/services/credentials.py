@@ -1,21 +1,24 @@
-"""Credentials from the environment (MERGEDESK_<PROVIDER>_<NAME>) or the OS keyring,
-never from files or settings. No Qt."""
+"""Credentials from the environment (MERGEDESK_<PROVIDER>_<NAME>) or a secret store —
+the OS keyring, or the passphrase-encrypted file the user chose where there is no
+keyring (services.secrets_store) — never from plain files or settings. No Qt."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Mapping
 
-import keyring
-import keyring.errors
 from pydantic import SecretStr
 
-from mergedesk.providers.errors import ConfigError
 from mergedesk.providers.redaction import SECRETS
 from mergedesk.providers.registry import ProviderSpec
+from mergedesk.services.secrets_store import (
+    KEYRING_SERVICE,
+    KeyringStore,
+    SecretStore,
+    check_size,
+)
 
-KEYRING_SERVICE = "MergeDesk"
+__all__ = ["KEYRING_SERVICE", "forget", "load", "save"]
 
 
 def _key(profile: str, name: str) -> str:
@@ -23,40 +26,35 @@ def _key(profile: str, name: str) -> str:
 
 
 def load(
-    spec: ProviderSpec, profile: str | None = None, environ: Mapping[str, str] | None = None
+    spec: ProviderSpec, profile: str | None = None, environ: Mapping[str, str] | None = None,
+    store: SecretStore | None = None,
 ) -> dict[str, SecretStr]:
-    """Each credential from the environment first, then the keyring profile."""
+    """Each credential from the environment first, then the profile in the store."""
     env = os.environ if environ is None else environ
+    store = store or KeyringStore()
     found: dict[str, SecretStr] = {}
     for name in spec.credential_names:
         value = env.get(spec.env_var(name))
         if not value and profile:
-            value = _keyring_get(_key(profile, name))
+            value = store.get(_key(profile, name))
         if value:
             SECRETS.add(value)
             found[name] = SecretStr(value)
     return found
 
 
-def save(profile: str, credentials: Mapping[str, str]) -> None:
+def save(profile: str, credentials: Mapping[str, str], store: SecretStore | None = None) -> None:
+    """Store a profile's secrets; raises ConfigError (NoKeyringService, SecretTooLarge)
+    before anything is written if one of them cannot be stored."""
     for name, value in credentials.items():
-        try:
-            keyring.set_password(KEYRING_SERVICE, _key(profile, name), value)
-        except keyring.errors.KeyringError as exc:
-            raise ConfigError(
-                f"the system keyring refused to store the {name}: {exc}. "
-                "Nothing was written to disk."
-            ) from exc
+        check_size(name, value)
+    store = store or KeyringStore()
+    for name, value in credentials.items():
+        SECRETS.add(value)
+        store.set(_key(profile, name), value)
 
 
-def forget(profile: str, names: tuple[str, ...]) -> None:
+def forget(profile: str, names: tuple[str, ...], store: SecretStore | None = None) -> None:
+    store = store or KeyringStore()
     for name in names:
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
-            keyring.delete_password(KEYRING_SERVICE, _key(profile, name))
-
-
-def _keyring_get(key: str) -> str | None:
-    try:
-        return keyring.get_password(KEYRING_SERVICE, key)
-    except keyring.errors.KeyringError:
-        return None  # no keyring service: the caller reports the missing credential
+        store.delete(_key(profile, name))
