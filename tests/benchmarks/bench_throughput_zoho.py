@@ -1,0 +1,77 @@
+"""Throughput of merging against the Zoho fake under its enforced limits: prints one JSON
+line {"groups", "seconds", "requests", "achieved_rps", "allowed_rps", "ratio",
+"throttled", "duplicate_merges", "statuses", ...}.
+
+The fake enforces Zoho's two limits, each with 429: API credits (`--credits` calls per
+`--window` seconds, sliding) and concurrent calls per org (`--concurrency`), and holds
+each call `--latency` seconds. The credit budget binds: from an idle start at most
+credits x (seconds / window + 1) calls fit in `seconds`, and the ratio is the calls made
+over that. The client is told the same budget and concurrency and paces itself.
+
+    python tests/benchmarks/bench_throughput_zoho.py [--groups 200] [--concurrency 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from throughput_common import ChildFake, apply_all, duplicate_merges, plan_for, run, settings
+
+from mergedesk.providers.zoho import ZohoProvider
+
+API_ROUTES = "GET /{module}", "POST /{module}", "PUT /{module}"  # prefixes of counted calls
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--groups", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=5)
+    parser.add_argument("--latency", type=float, default=0.01)
+    parser.add_argument("--credits", type=int, default=60)
+    parser.add_argument("--window", type=float, default=1.0)
+    parser.add_argument("--records", type=int, default=4000)
+    parser.add_argument("--apply-concurrency", type=int, default=0,
+                        help="groups in flight (default: 3 x the CRM's concurrency)")
+    args = parser.parse_args(argv)
+    fake = ChildFake("zoho", {"seed": 11, "records": args.records, "files_share": 0.0,
+                              "concurrency": args.concurrency, "latency": args.latency,
+                              "credits_per_window": args.credits, "window": args.window})
+    try:
+        plan = plan_for("zoho", "contacts", fake.info["groups"], args.groups, "Phone")
+        conn = settings("zoho", fake.base_url, fake.info["credentials"],
+                        {"concurrency": args.concurrency,
+                         "requests_per_window": args.credits, "window": args.window})
+        client = ZohoProvider(conn)
+        in_flight = args.apply_concurrency or 3 * args.concurrency
+        seconds, statuses = run(_apply(client, fake.base_url, plan, in_flight))
+        token = fake.info["credentials"]["MERGEDESK_ZOHO_REFRESH_TOKEN"]
+        counts = fake.admin("requests", token)["requests"]
+        merges = fake.admin("merges", token)["merges"]
+    finally:
+        fake.stop()
+    requests = sum(n for k, n in counts.items() if k.startswith(API_ROUTES))
+    allowed_calls = args.credits * (seconds / args.window + 1)
+    allowed = allowed_calls / seconds
+    print(json.dumps({
+        "provider": "zoho", "groups": len(plan.merges), "records_merged": sum(
+            len(m.others) for m in plan.merges), "seconds": round(seconds, 2),
+        "requests": requests, "achieved_rps": round(requests / seconds, 1),
+        "allowed_rps": round(allowed, 1), "ratio": round(requests / allowed_calls, 3),
+        "ratio_vs_rate": round(requests / seconds / (args.credits / args.window), 3),
+        "merge_calls": len(merges), "duplicate_merges": duplicate_merges(merges, ("children",)),
+        "throttled": client.pacer.throttled, "statuses": statuses,
+        "apply_concurrency": in_flight, "token_refreshes": client.token_refreshes,
+    }))
+    return 0
+
+
+async def _apply(client, base_url, plan, in_flight):
+    try:
+        return await apply_all(client, base_url, plan, in_flight)
+    finally:
+        await client.aclose()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
