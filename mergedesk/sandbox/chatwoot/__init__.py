@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse, Response
 
 from mergedesk.sandbox.admin import admin_routes
 from mergedesk.sandbox.chatwoot.app import PREFIX, vendor_routes
+from mergedesk.sandbox.chatwoot.jobs import MergeJobs
 from mergedesk.sandbox.chatwoot.seed import ACCOUNT_ID, populate
 from mergedesk.sandbox.chatwoot.state import ChatwootState, MergeCall
 from mergedesk.sandbox.chatwoot.throttle import RETRY_LATER, RackAttack
@@ -36,7 +37,10 @@ class ChatwootFake:
     from 1; generated record i is contact i + 1 (`generated.truth` uses record indices).
 
     `rate_limit_per_minute` / `search_limit_per_minute` switch on the vendor's
-    rack-attack limits (both off by default, as in a non-production Chatwoot)."""
+    rack-attack limits (both off by default, as in a non-production Chatwoot);
+    `rate_limit_period` shortens the per-IP window (seconds) so benchmarks can measure
+    a steady rate instead of one burst per minute. `merge_jobs.arm(delay)` makes merge
+    requests answer 200 and merge later or never (the vendor's ContactMergeJob)."""
 
     provider = "chatwoot"
 
@@ -48,6 +52,7 @@ class ChatwootFake:
         token: str | None = None,
         rate_limit_per_minute: int | None = None,
         search_limit_per_minute: int | None = None,
+        rate_limit_period: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.token = token or secrets.token_urlsafe(24)
@@ -55,10 +60,11 @@ class ChatwootFake:
         self.state = ChatwootState()
         self.generated: GeneratedData = populate(self.state, seed, records)
         self.faults = FaultPlan()
+        self.merge_jobs = MergeJobs(self.state)
         routes = vendor_routes(self)
         self.requests = RequestCounter(routes, prefix=PREFIX)
         per_ip = (
-            SlidingWindowLimiter(rate_limit_per_minute, 60.0, clock)
+            SlidingWindowLimiter(rate_limit_per_minute, rate_limit_period, clock)
             if rate_limit_per_minute
             else None
         )
@@ -87,6 +93,10 @@ class ChatwootFake:
         """The contact id of generated record `record_index`."""
         return record_index + 1
 
+    def record_id(self, record_index: int) -> str:
+        """`contact_id` as text, the name every fake gives it (benchmark harness)."""
+        return str(self.contact_id(record_index))
+
     def refuse(self, request: Request) -> Response | None:
         """Chatwoot's checks before any action, in its order: the token (missing or bad,
         or revoked by a fault), then the account (unknown: 404; not the user's: 401)."""
@@ -106,7 +116,10 @@ class ChatwootFake:
 
     def admin_authorised(self, request: Request) -> bool:
         # The original token, even after a revoke_token fault: the admin API must stay usable.
-        return _same(request.headers.get("api_access_token", ""), self.token)
+        # Also under x-sandbox-token, the header the other fakes' admin API takes.
+        given = request.headers.get("api_access_token") or request.headers.get(
+            "x-sandbox-token", "")
+        return _same(given, self.token)
 
     def state_json(self) -> dict[str, Any]:
         return self.state.dump()

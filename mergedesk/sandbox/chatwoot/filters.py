@@ -14,17 +14,22 @@ class FilterError(ValueError):
     """CustomExceptions::CustomFilter::*: the vendor answers 422 {"error": message}."""
 
 
-# Standard contact attributes and where their value lives.
-_STANDARD: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "name": lambda c: c["name"],
-    "email": lambda c: c["email"],
-    "phone_number": lambda c: c["phone_number"],
-    "identifier": lambda c: c["identifier"],
-    "city": lambda c: c["additional_attributes"].get("city"),
-    "country_code": lambda c: c["additional_attributes"].get("country_code"),
-    "company": lambda c: c["additional_attributes"].get("company_name"),
-    "blocked": lambda c: c["blocked"],
+# Standard contact attributes, where their value lives, and the operators
+# lib/filters/filter_keys.yml allows for each (anything else: InvalidOperator).
+_TEXT_OPS = ("equal_to", "not_equal_to", "contains", "does_not_contain")
+_EQ_OPS = ("equal_to", "not_equal_to")
+_STANDARD: dict[str, tuple[Callable[[dict[str, Any]], Any], tuple[str, ...]]] = {
+    "name": (lambda c: c["name"], _TEXT_OPS),
+    "email": (lambda c: c["email"], _TEXT_OPS),
+    "phone_number": (lambda c: c["phone_number"], (*_TEXT_OPS, "starts_with")),
+    "identifier": (lambda c: c["identifier"], _EQ_OPS),
+    "city": (lambda c: c["additional_attributes"].get("city"), _TEXT_OPS),
+    "country_code": (lambda c: c["additional_attributes"].get("country_code"), _EQ_OPS),
+    "company": (lambda c: c["additional_attributes"].get("company_name"), _TEXT_OPS),
+    "blocked": (lambda c: c["blocked"], _EQ_OPS),
 }
+_LABEL_OPS = ("equal_to", "not_equal_to", "is_present", "is_not_present")
+# Custom attributes are not checked against a list upstream; these are the ones we model.
 _OPERATORS = (
     "equal_to",
     "not_equal_to",
@@ -79,24 +84,40 @@ def _condition(
 
         def read(c: dict[str, Any]) -> Any:
             return state.labels.get(c["id"], [])
+
+        allowed = _LABEL_OPS
     elif key in _STANDARD:
-        read = _STANDARD[key]
+        read, allowed = _STANDARD[key]
     elif key in custom_keys:
 
         def read(c: dict[str, Any]) -> Any:
             return c["custom_attributes"].get(key)
+
+        allowed = _OPERATORS
     else:
-        allowed = ",".join([*_STANDARD, "labels"])
+        known = ",".join([*_STANDARD, "labels"])
         raise FilterError(
             f"Invalid attribute key - [{key}]. The key should be one of "
-            f"[{allowed}] or a custom attribute defined in the account."
+            f"[{known}] or a custom attribute defined in the account."
         )
-    if operator not in _OPERATORS:
+    if operator not in allowed:
         raise FilterError(
-            f"Invalid operator. The allowed operators for {key} are [{','.join(_OPERATORS)}]."
+            f"Invalid operator. The allowed operators for {key} are [{','.join(allowed)}]."
         )
-    wanted = [str(v).lower() for v in values]
+    if operator not in ("is_present", "is_not_present") and not values:
+        raise FilterError(f"Invalid value. The values provided for {key} are invalid")
+    wanted = _wanted(key, operator, values)
     return lambda c: _test(operator, read(c), wanted)
+
+
+def _wanted(key: str, operator: str, values: list[Any]) -> list[str]:
+    """Contacts::FilterService#filter_values: equal_to and not_equal_to compare with the
+    FIRST value only, and a phone number gets a '+' put in front (so clients send the
+    digits without it); contains matches any of the values."""
+    if operator in ("contains", "does_not_contain"):
+        return [str(v).strip().lower() for v in values]
+    first = str(values[0]).lower() if values else ""
+    return ["+" + first if key == "phone_number" else first]
 
 
 def _test(operator: str, value: Any, wanted: list[str]) -> bool:
