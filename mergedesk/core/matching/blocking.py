@@ -10,6 +10,7 @@ import numpy as np
 
 from mergedesk.core.matching.features import Codebook, Features
 from mergedesk.core.matching.normalise import company_token, soundex
+from mergedesk.core.matching.progress import Progress
 
 _NOTED_BLOCKS = 3  # giant blocks named one by one in the notes, per key
 
@@ -139,10 +140,7 @@ def block_pairs(codes: tuple[np.ndarray, ...], max_size: int, window: int,
     keys = np.concatenate(codes) if len(codes) > 1 else codes[0]
     present = keys >= 0
     rows, keys = rows[present], keys[present]
-    if order is not None:
-        sort = np.lexsort((order[rows], keys))
-    else:
-        sort = np.argsort(keys, kind="stable")
+    sort = np.argsort(keys, kind="stable") if order is None else np.lexsort((order[rows], keys))
     rows, keys = rows[sort], keys[sort]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else keys
     sizes = np.diff(np.r_[starts, len(keys)])
@@ -183,12 +181,15 @@ _NAME_KEYS = frozenset({"name", "name_sound"})
 
 
 def candidate_pairs(features: Features, keys: tuple[str, ...], max_block_size: int,
-                    window: int, codebook: Codebook) -> Candidates:  # fmt: skip
+                    window: int, codebook: Codebook, progress: Progress | None = None
+                    ) -> Candidates:  # fmt: skip
     """Distinct pairs of rows that share at least one blocking key (see block_pairs)."""
     n = features.n
     encoded, notes, skipped = [], [], 0
     name_order = _name_order(features) if _NAME_KEYS & set(keys) else None
-    for key in keys:
+    for done, key in enumerate(keys):
+        if progress is not None:
+            progress.at(done / len(keys))
         lo, hi, giant_codes, giant_sizes = block_pairs(
             key_codes(features, key, codebook), max_block_size, window,
             name_order if key in _NAME_KEYS else None,

@@ -118,14 +118,15 @@ def find_groups(
     """
     settings = settings or MatchSettings.for_entity(entity)
     with paused_gc():
-        return find_groups_state(records, settings, excluded_pairs,
-                                 Progress(progress, cancel)).result  # fmt: skip
+        tracker = Progress(progress, cancel)
+        return find_groups_state(records, settings, excluded_pairs, tracker, False).result
 
 
 def find_groups_state(records: Sequence[RecordLike], settings: MatchSettings,
-                      excluded_pairs: Collection[frozenset[str]], tracker: Progress
-                      ) -> ScanState:  # fmt: skip
-    """find_groups() keeping the intermediate state (see ScanState)."""
+                      excluded_pairs: Collection[frozenset[str]], tracker: Progress,
+                      keep_state: bool = True) -> ScanState:  # fmt: skip
+    """find_groups() keeping the intermediate state (see ScanState) if `keep_state`;
+    without it the normalised records are freed before the groups are built."""
     tracker.at(0.0)
     records, notes = unique_records(records)
     field_map = resolve_field_map(records, settings)
@@ -143,21 +144,25 @@ def find_groups_state(records: Sequence[RecordLike], settings: MatchSettings,
     codebook: Codebook = {}
     features = extract_all(records, field_map, settings, codebook, tracker.span(0.0, 0.5))
     candidates = candidate_pairs(
-        features, settings.blocking, settings.max_block_size, settings.block_window, codebook
-    )
+        features, settings.blocking, settings.max_block_size, settings.block_window, codebook,
+        tracker.span(0.5, 0.55),
+    )  # fmt: skip
     tracker.at(0.55)
     row_of = {r: i for i, r in enumerate(features.ids)} if excluded_pairs else {}
     excluded = excluded_rows(excluded_pairs, row_of)
     lo, hi = drop_pairs(candidates.lo, candidates.hi, excluded, features.n)
     pairs = score_all(features, lo, hi, settings, tracker.span(0.55, 0.9))
-    groups, group_notes = group(pairs, features.ids, settings, excluded)
+    ids, n = features.ids, features.n
+    kept: tuple[Codebook, Features | None] = (codebook, features) if keep_state else ({}, None)
+    del features, codebook  # without kept state, the normalised records are freed here
+    groups, group_notes = group(pairs, ids, settings, excluded)
     tracker.at(1.0)
     stats = MatchStats(
-        records=features.n, candidate_pairs=len(candidates.lo), scored_pairs=len(pairs.lo),
+        records=n, candidate_pairs=len(candidates.lo), scored_pairs=len(pairs.lo),
         grouped_records=sum(len(g.records) for g in groups),
         skipped_block_records=candidates.skipped_records,
     )  # fmt: skip
     notes += candidates.notes
     result = MatchResult(entity=settings.entity, groups=groups, field_map=field_map,
                          stats=stats, notes=notes + group_notes)  # fmt: skip
-    return ScanState(result, field_map, codebook, features, pairs, notes)
+    return ScanState(result, field_map, kept[0], kept[1], pairs, notes)

@@ -14,16 +14,15 @@ from mergedesk.core.matching.fields import FieldMap, read_path
 from mergedesk.core.matching.normalise import (
     PhoneNormaliser,
     as_text,
-    by_distinct,
     cached_map,
     email_columns,
     family_names,
     given_names,
     normalise_cities,
     normalise_companies,
-    normalise_country,
+    normalise_countries,
     normalise_date,
-    normalise_postcode,
+    normalise_postcodes,
     normalise_streets,
     split_full_name,
     web_domain,
@@ -73,12 +72,19 @@ class Features:
 
     def extend(self, other: Features) -> Features:
         """These rows followed by `other`'s; both must share one codebook."""
+        return Features.concat([self, other])
 
-        def join(mine: dict[str, Columns], theirs: dict[str, Columns]) -> dict[str, Columns]:
-            return {k: tuple(map(np.concatenate, zip(mine[k], theirs[k]))) for k in mine}
+    @staticmethod
+    def concat(parts: list[Features]) -> Features:
+        """The rows of all parts in order (one copy of each column, not one per part)."""
 
-        return Features(self.ids + other.ids, join(self.text, other.text),
-                        join(self.codes, other.codes))  # fmt: skip
+        def join(columns: list[dict[str, Columns]]) -> dict[str, Columns]:
+            return {k: tuple(np.concatenate(same) for same in zip(*(c[k] for c in columns),
+                                                                   strict=True))
+                    for k in columns[0]}  # fmt: skip
+
+        ids = [rid for part in parts for rid in part.ids]
+        return Features(ids, join([p.text for p in parts]), join([p.codes for p in parts]))
 
 
 def _objects(values: list[str]) -> np.ndarray:
@@ -116,6 +122,7 @@ class _Extractor:
         self.fields = [r.fields for r in records]
         self.field_map = field_map
         self.phones = PhoneNormaliser(region)
+        self.normalisers = {region.upper(): self.phones}
         self.day_first = day_first
 
     def texts(self, canonical: str) -> list[list[str]]:
@@ -151,9 +158,33 @@ class _Extractor:
         locals_ = [local for _, local, _ in columns]
         return addresses, locals_, columns[0][2] if columns else []
 
-    def phones_e164(self) -> list[list[str]]:
-        e164_many = self.phones.e164_many
-        return _left_packed([e164_many(col) for col in self.texts("phone")])
+    def phones_e164(self, countries: list[str]) -> list[list[str]]:
+        """E.164 phones; numbers without a country code read in the record's country
+        when it is known, else in the default region."""
+        columns = self.texts("phone")
+        regions = self._regions(countries) if any(countries) and columns else None
+        if regions is None:
+            return _left_packed([self.phones.e164_many(col) for col in columns])
+        return _left_packed([self._e164_by_region(col, regions) for col in columns])
+
+    def _regions(self, countries: list[str]) -> list[str] | None:
+        known = {c: c.upper() if PhoneNormaliser.knows(c) else self.phones.region
+                 for c in dict.fromkeys(countries)}  # fmt: skip
+        if all(region == self.phones.region for region in known.values()):
+            return None
+        return list(map(known.__getitem__, countries))
+
+    def _e164_by_region(self, texts: list[str], regions: list[str]) -> list[str]:
+        rows_of: dict[str, list[int]] = {}
+        for i, (text, region) in enumerate(zip(texts, regions, strict=True)):
+            if text:
+                rows_of.setdefault(region, []).append(i)
+        out = [""] * len(texts)
+        for region, rows in rows_of.items():
+            normaliser = self.normalisers.setdefault(region, PhoneNormaliser(region))
+            for i, e164 in zip(rows, normaliser.e164_many([texts[i] for i in rows]), strict=True):
+                out[i] = e164
+        return out
 
     def website(self, email_domains: list[str]) -> list[str]:
         sites = cached_map(web_domain, self.single("website"))
@@ -173,7 +204,8 @@ def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebo
     n = len(records)
     first, last = ex.names()
     emails, locals_, email_domains = ex.emails()
-    phones = ex.phones_e164()
+    countries = normalise_countries(ex.single("country"))
+    phones = ex.phones_e164(countries)
     company = normalise_companies(ex.single("company"))
     text: dict[str, list[list[str]]] = {
         "first": [first], "last": [last], "email": emails or [[""] * n],
@@ -183,8 +215,8 @@ def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebo
     }  # fmt: skip
     coded: dict[str, list[list[str]]] = {
         "email": text["email"], "local": locals_ or [[""] * n], "phone": text["phone"],
-        "postcode": [by_distinct(lambda ts: list(map(normalise_postcode, ts)), ex.single("postcode"))],
-        "country": [by_distinct(lambda ts: list(map(normalise_country, ts)), ex.single("country"))],
+        "postcode": [normalise_postcodes(ex.single("postcode"))],
+        "country": [countries],
         "website": [ex.website(email_domains)], "birth_date": [ex.dates()],
         "first_char": [[f[:1] for f in first]],
     }  # fmt: skip

@@ -80,12 +80,17 @@ def build_groups(clusters: Clusters, strong: PairScores, ids: list[str],
         score = sum(maker.scores[e] for e in edges) / len(edges)
         built.append((rank[rows[0]], rows, min(round(score, 3), 1.0), edges))
     built.sort(key=lambda g: g[0])
-    # One validation call over plain dicts is the fastest checked way to build the models.
-    return _GROUPS.validate_python([
-        {"id": f"g{i}", "score": score, "records": [ids[r] for r in rows],
-         "evidence": [item for e in edges for item in maker.evidence(e)]}
-        for i, (_, rows, score, edges) in enumerate(built, start=1)
-    ])  # fmt: skip
+    groups: list[DuplicateGroup] = []
+    # One validation call over plain dicts is the fastest checked way to build the models;
+    # batches keep the dicts waiting for it few.
+    for start in range(0, len(built), _BATCH):
+        groups += _GROUPS.validate_python([
+            {"id": f"g{i}", "score": score, "records": [ids[r] for r in rows],
+             "evidence": [item for e in edges for item in maker.evidence(e)]}
+            for i, (_, rows, score, edges) in enumerate(built[start : start + _BATCH], start + 1)
+        ])  # fmt: skip
+    return groups
 
 
 _GROUPS = TypeAdapter(list[DuplicateGroup])
+_BATCH = 5000

@@ -33,14 +33,22 @@ def resolve_field_map(records: Sequence[RecordLike], settings: MatchSettings) ->
 def extract_all(records: Sequence[RecordLike], field_map: FieldMap, settings: MatchSettings,
                 codebook: Codebook, progress: Progress) -> Features:  # fmt: skip
     """Features of all records, extracted in chunks so progress and cancel stay live."""
-    features: Features | None = None
+    chunks = []
     for start in range(0, len(records), EXTRACT_CHUNK):
         progress.at(start / len(records))
-        chunk = extract(records[start : start + EXTRACT_CHUNK], field_map, codebook,
-                        region=settings.default_region, day_first=settings.day_first)  # fmt: skip
-        features = chunk if features is None else features.extend(chunk)
+        chunks.append(
+            extract(
+                records[start : start + EXTRACT_CHUNK],
+                field_map,
+                codebook,
+                region=settings.default_region,
+                day_first=settings.day_first,
+            )
+        )
     progress.at(1.0)
-    return features if features is not None else extract([], field_map, codebook)
+    if len(chunks) == 1:
+        return chunks[0]
+    return Features.concat(chunks) if chunks else extract([], field_map, codebook)
 
 
 def score_all(features: Features, lo: np.ndarray, hi: np.ndarray, settings: MatchSettings,

@@ -23,6 +23,7 @@ _INITIAL_MATCH = 0.9  # "J" vs "John": likely, not certain
 # it lifts the e-mail to neutral instead of counting it against the pair.
 _LOCAL_MATCH = 0.85
 _SWAP_MARGIN = 0.1  # swapped reading must be clearly better to be believed
+_UNEQUAL = 0.8  # the most two different e-mails or phone numbers can score
 _GOOD_NAME = 0.9  # a straight reading this good is not re-read swapped
 # Low-weight fields with costly comparisons: compared only for pairs that can still reach
 # the weak threshold once the decisive fields are known.
@@ -46,6 +47,7 @@ class PairScores:
 
     @staticmethod
     def concat(parts: list[PairScores]) -> PairScores:
+        parts = [p for p in parts if len(p.lo)] or parts[:1]  # empty parts may lack fields
         if not parts:
             empty_i, empty_f = np.empty(0, np.int64), np.empty(0, np.float32)
             return PairScores(empty_i, empty_i, empty_f, empty_f, {})
@@ -113,7 +115,12 @@ def _names(view: _PairView) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _multi(view: _PairView, column: str, scorer: Scorer, bonus_column: str = "") -> np.ndarray:
-    """Best similarity over every combination of the two records' values (email, phone)."""
+    """Best similarity over every combination of the two records' values (email, phone).
+
+    Unequal values score at most _UNEQUAL: namesakes' mailboxes ("oscar.johnson" and
+    "oscar_johnson") and colleagues' extensions differ by a character as often as typos
+    do, so closeness only softens the penalty and never counts as agreement.
+    """
     best = _nan(view.n)
     width = view.width(column)
     for k in range(width):
@@ -123,7 +130,8 @@ def _multi(view: _PairView, column: str, scorer: Scorer, bonus_column: str = "")
             if not present.any():
                 continue
             xa, xb = view.text(column, k, j)
-            sims = _similarity(scorer, xa, xb, present & (ca != cb), view.workers)
+            sims = np.minimum(_similarity(scorer, xa, xb, present & (ca != cb), view.workers),
+                              _UNEQUAL)  # fmt: skip
             sims[present & (ca == cb)] = 1.0
             if bonus_column:
                 la, lb = view.codes(bonus_column, k, j)

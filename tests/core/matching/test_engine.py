@@ -120,3 +120,14 @@ def test_an_explicit_field_map_wins() -> None:
     rows = records({"Mail": "a@x.com", "Nom": "Lee"}, {"Mail": "a@x.com", "Nom": "Lee"})
     settings = MatchSettings.for_entity("contacts", field_map={"email": "Mail", "last_name": "Nom"})
     assert len(find_groups(rows, settings=settings).groups) == 1
+
+
+@pytest.mark.parametrize("entity", ["contacts", "accounts", "leads"])
+def test_the_sandbox_generator_data_also_scores_f1_of_at_least_095(entity: str) -> None:
+    generator = pytest.importorskip("mergedesk.sandbox.generator")
+    data = generator.generate(entity, 3000, seed=5)
+    rows = [Record(id=str(i), entity=entity, fields=f) for i, f in enumerate(data.records)]
+    truth = {frozenset((str(a), str(b))) for group in data.truth
+             for a in group for b in group if a < b}  # fmt: skip
+    quality = pairwise_f1([g.records for g in find_groups(rows, entity).groups], truth)
+    assert quality["f1"] >= 0.95, quality

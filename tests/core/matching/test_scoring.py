@@ -16,7 +16,7 @@ from tests.core.matching.conftest import records
 FIELD_MAP: FieldMap = {
     "first_name": "first_name", "last_name": "last_name", "name": "name", "email": ["email"],
     "phone": ["phone", "mobile"], "company": "company", "website": "website", "city": "city",
-    "postcode": "postcode",
+    "postcode": "postcode", "country": "country",
 }  # fmt: skip
 
 
@@ -44,7 +44,8 @@ def _sims(a: dict[str, Any], b: dict[str, Any], entity: str = "contacts") -> dic
         ({"first_name": "Mary"}, {"first_name": "John"}, "first_name", 0.0, 0.6),
         ({"email": "John.Smith+x@gmail.com"}, {"email": "johnsmith@googlemail.com"},
          "email", 1.0, 1.0),
-        ({"email": "jon.smith@acme.com"}, {"email": "john.smith@acme.com"}, "email", 0.9, 0.99),
+        ({"email": "jon.smith@acme.com"}, {"email": "john.smith@acme.com"}, "email", 0.8, 0.8),
+        ({"email": "oscar.johnson@x.com"}, {"email": "oscar_johnson@x.com"}, "email", 0.8, 0.8),
         ({"email": "john.smith@acme.com"}, {"email": "john.smith@globex.com"},
          "email", 0.85, 0.85),
         ({"email": "info@acme.com"}, {"email": "info@globex.com"}, "email", 0.0, 0.8),
@@ -52,6 +53,9 @@ def _sims(a: dict[str, Any], b: dict[str, Any], entity: str = "contacts") -> dic
         ({"phone": "415 555 0000", "mobile": "415 555 0123"}, {"phone": "4155550123"},
          "phone", 1.0, 1.0),
         ({"phone": "415 555 0123"}, {"phone": "650 999 8877"}, "phone", 0.0, 0.6),
+        ({"phone": "415 555 0123"}, {"phone": "415 555 0124"}, "phone", 0.8, 0.8),
+        ({"phone": "03 54 49 71 54", "country": "France"}, {"phone": "+33354497154"},
+         "phone", 1.0, 1.0),
         ({"company": "ACME, Inc."}, {"company": "The Acme Corporation"}, "company", 1.0, 1.0),
         ({"company": "Acme"}, {"company": "Acme Widgets"}, "company", 0.85, 0.95),
         ({"company": "Acme"}, {"company": "Globex"}, "company", 0.0, 0.5),

@@ -4,8 +4,10 @@ No Qt, no I/O."""
 from mergedesk.core.matching.normalise.addresses import (
     normalise_cities,
     normalise_city,
+    normalise_countries,
     normalise_country,
     normalise_postcode,
+    normalise_postcodes,
     normalise_street,
     normalise_streets,
 )
@@ -44,16 +46,16 @@ from mergedesk.core.matching.normalise.text import (
 )
 
 __all__ = [
-    "by_distinct",
-    "email_columns",
     "NO_EMAIL",
     "Email",
     "PhoneNormaliser",
     "as_text",
     "ascii_lower",
+    "by_distinct",
     "cached_map",
     "company_domain",
     "company_token",
+    "email_columns",
     "family_name",
     "family_names",
     "fold",
@@ -65,11 +67,13 @@ __all__ = [
     "normalise_city",
     "normalise_companies",
     "normalise_company",
+    "normalise_countries",
     "normalise_country",
     "normalise_date",
     "normalise_email",
     "normalise_emails",
     "normalise_postcode",
+    "normalise_postcodes",
     "normalise_street",
     "normalise_streets",
     "personal_local",

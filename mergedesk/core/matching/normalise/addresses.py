@@ -78,3 +78,13 @@ def normalise_country(text: str) -> str:
     if len(folded) == 2 and folded.isalpha():
         return folded
     return COUNTRY_CODES.get(folded, folded)
+
+
+def normalise_postcodes(texts: list[str]) -> list[str]:
+    """normalise_postcode() of many texts, once per distinct text."""
+    return by_distinct(lambda distinct: list(map(normalise_postcode, distinct)), texts)
+
+
+def normalise_countries(texts: list[str]) -> list[str]:
+    """normalise_country() of many texts, once per distinct text."""
+    return by_distinct(lambda distinct: list(map(normalise_country, distinct)), texts)

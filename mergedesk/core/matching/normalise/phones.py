@@ -35,6 +35,11 @@ class PhoneNormaliser:
         self._intl_prefix = prefix if prefix.isdigit() else "00"
         self._slow_cache: dict[str, str] = {}
 
+    @staticmethod
+    def knows(region: str) -> bool:
+        """True for a two-letter region code the phone library has numbering rules for."""
+        return len(region) == 2 and region.upper() in phonenumbers.SUPPORTED_REGIONS
+
     def e164(self, text: str) -> str:
         """E.164 form of one phone value; "" for blank or unusable text."""
         match = _EXTENSION.search(text)
