@@ -9,21 +9,40 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import asyncio
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 import qasync
+from PySide6.QtCore import QSettings
+
+from mergedesk.core.models import DuplicateGroup
+from mergedesk.providers import registry
+from mergedesk.services.apply import ApplyService
+from mergedesk.services.scan import ScanService
+from mergedesk.services.workspace import Workspace
+from mergedesk.ui.connection import Connection
+from mergedesk.ui.review.main_window import MainWindow
+
+# Closed loops are kept, never freed. qasync's timer object kills its Qt timers lazily
+# (close() only marks them stopped), and if the cyclic GC freed a closed loop in another
+# thread (uvicorn's, which allocates a lot) Qt could not unregister those timers and would
+# later deliver a timer event to freed memory: a segfault in QTimerInfoList.
+_RETIRED_LOOPS: list[asyncio.AbstractEventLoop] = []
 
 
 @pytest.fixture
 def qloop(qapp, qtbot) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop on pytest-qt's QApplication, driven by qtbot.waitUntil/waitSignal.
 
-    `already_running=True` registers it as the running loop (as inside app.exec()), so
-    sync test code and slots can create tasks; pytest-asyncio is not involved: these
-    tests are plain functions. Teardown cancels leftovers and detaches the loop so later
-    asyncio tests get loops of their own."""
-    loop = qasync.QEventLoop(qapp, already_running=True)
+    It is registered as the running loop (as inside app.exec()) so that sync test code
+    and slots can create tasks; pytest-asyncio is not involved, these tests are plain
+    functions. Not `already_running=True`: its stop() calls QApplication.exit(), which
+    leaves Qt's quitNow flag set and makes every later nested event loop (qtbot.wait)
+    return at once. Teardown cancels leftovers and detaches the loop."""
+    loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
     try:
         yield loop
     finally:
@@ -33,6 +52,55 @@ def qloop(qapp, qtbot) -> Iterator[asyncio.AbstractEventLoop]:
         if pending:
             qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=5000)
         asyncio.events._set_running_loop(None)
-        loop.stop()
         loop.close()
         asyncio.set_event_loop(None)
+        _RETIRED_LOOPS.append(loop)
+
+
+@dataclass
+class Desk:
+    """A main window connected to a real Chatwoot sandbox over loopback."""
+
+    window: MainWindow
+    fake: Any  # mergedesk.sandbox.chatwoot.ChatwootFake: its state is the CRM's truth
+    workspace: Workspace
+    connection: Connection
+    groups: list[DuplicateGroup]
+
+    def contact(self, record_id: str) -> dict[str, Any] | None:
+        with self.fake.state.lock:
+            return self.fake.state.contacts.get(int(record_id))
+
+
+def planted_groups(fake: Any) -> list[DuplicateGroup]:
+    """The sandbox's planted duplicate groups, pairs first (one merge call each)."""
+    truth = sorted(fake.generated.truth, key=lambda members: (len(members), min(members)))
+    return [
+        DuplicateGroup(id=f"g{n}", score=round(0.99 - n / 100, 2),
+                       records=tuple(str(fake.contact_id(i)) for i in sorted(members)))
+        for n, members in enumerate(truth, start=1)
+    ]
+
+
+@pytest.fixture
+def desk(qtbot, qloop, tmp_path, chatwoot_sandbox) -> Iterator[Desk]:
+    """The window on the sandbox (tests/conftest.py), with its planted groups in the
+    store as a scan would leave them, not yet shown: tests call show_stored_groups()."""
+    fake, server = chatwoot_sandbox.fake, chatwoot_sandbox.server
+    workspace = Workspace.open(tmp_path / "workspace")
+    provider = registry.create(chatwoot_sandbox.settings("chatwoot"))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings)
+    qtbot.addWidget(window)
+    connection = Connection(provider, server.base_url, "contacts", "Chatwoot sandbox")
+    window.set_connection(connection)
+    groups = planted_groups(fake)
+    workspace.groups.replace_groups(connection.key, [(g, "") for g in groups])
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        yield Desk(window, fake, workspace, connection, groups)
+    finally:
+        closing = qloop.create_task(provider.aclose())
+        qtbot.waitUntil(closing.done)
+        workspace.close()

@@ -33,7 +33,8 @@ def test_rows_are_fields_with_a_value_and_columns_are_records_plus_preview():
     labels = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     assert labels == ["Name", "Email", "Phone", "City", "Labels"]  # blank everywhere: hidden
     assert model.columnCount() == 4
-    assert model.headerData(3, Qt.Orientation.Horizontal) == "Merged preview\nafter merge"
+    preview = model.headerData(3, Qt.Orientation.Horizontal)
+    assert preview == "Merged preview\nas Chatwoot will keep it"
     assert model.headerData(0, Qt.Orientation.Horizontal) == "1  Ana Núñez\n#11 · master"
     assert model.headerData(1, Qt.Orientation.Horizontal) == "2  Ana Nunez\n#12"
 

@@ -127,5 +127,11 @@ def rows_for(records: Sequence[Record], fields: Sequence[FieldDef]) -> list[Fiel
     extra: dict[str, None] = {}
     for record in records:
         extra.update((k, None) for k in record.fields if k not in known and filled(k))
-    rows.extend(FieldDef(api_name=k, writable=False) for k in extra)
+    rows.extend(FieldDef(api_name=k, label=_label_of(k), writable=False) for k in extra)
     return rows
+
+
+def _label_of(api_name: str) -> str:
+    """A readable label for a field the metadata does not describe:
+    "additional_attributes.country_code" -> "Country code"."""
+    return api_name.rsplit(".", 1)[-1].replace("_", " ").strip().capitalize() or api_name

@@ -229,7 +229,9 @@ class CompareModel(QAbstractTableModel):
     def _record_header(self, section: int, role: int) -> object:
         if section == self.preview_column:
             if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate("CompareModel", "Merged preview\nafter merge")
+                crm = self._choices.caps.display_name if self._choices else ""
+                return QCoreApplication.translate(
+                    "CompareModel", "Merged preview\nas {crm} will keep it").format(crm=crm)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QCoreApplication.translate(
                     "CompareModel", "The record as the CRM will hold it after the merge")

@@ -1,0 +1,73 @@
+"""ReviewStatusBar: counts of groups by decision, scan progress, and the connection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from mergedesk.ui.models.group_list import STATUS_COLOURS
+from mergedesk.ui.models.status import GroupStatus
+
+
+class ReviewStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._counts: dict[GroupStatus, int] = {}
+        self._progress = QProgressBar(self)
+        self._progress.setMaximumWidth(220)
+        self._progress.setTextVisible(True)
+        self._progress.hide()
+        self._counts_label = QLabel(self)
+        self._counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self._connection = QLabel(self)
+        self._connection.setContentsMargins(12, 0, 6, 0)
+        self.addWidget(self._progress)
+        self.addPermanentWidget(self._counts_label)
+        self.addPermanentWidget(self._connection)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_counts(self._counts)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_connection(self, text: str) -> None:
+        self._connection.setText(text)
+
+    def set_counts(self, counts: dict[GroupStatus, int]) -> None:
+        self._counts = dict(counts)
+        get = self._counts.get
+        to_review = sum(get(s, 0) for s in GroupStatus if s.to_review)
+        parts = [
+            (self.tr("To review: {n}"), to_review, None),
+            (self.tr("Merging: {n}"), get(GroupStatus.MERGING, 0), GroupStatus.MERGING),
+            (self.tr("Merged: {n}"), get(GroupStatus.MERGED, 0), GroupStatus.MERGED),
+            (self.tr("Not duplicates: {n}"), get(GroupStatus.NOT_DUPLICATES, 0), None),
+            (self.tr("Failed: {n}"), get(GroupStatus.FAILED, 0), GroupStatus.FAILED),
+            (self.tr("Unknown: {n}"), get(GroupStatus.UNKNOWN, 0), GroupStatus.UNKNOWN),
+        ]
+        shown = []
+        for template, count, colour_of in parts:
+            if count == 0 and colour_of in (GroupStatus.MERGING, GroupStatus.UNKNOWN):
+                continue  # only while there is something to say
+            text = template.format(n=count)
+            colour = STATUS_COLOURS.get(colour_of) if colour_of and count else None
+            shown.append(f"<span style='color:{colour.name()}'>{text}</span>" if colour
+                         else text)
+        self._counts_label.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(shown))
+
+    def counts_text(self) -> str:
+        return self._counts_label.text()
+
+    def show_progress(self, text: str, done: int, total: int | None) -> None:
+        self._progress.setRange(0, total or 0)  # 0..0: a busy indicator
+        if total:
+            self._progress.setValue(min(done, total))
+        self._progress.setFormat(text)
+        self._progress.show()
+
+    def hide_progress(self) -> None:
+        self._progress.hide()
