@@ -86,6 +86,10 @@ class LeadLexFake:
     def credentials(self) -> dict[str, str]:
         return {KEY_ENV: self.api_key}
 
+    def record_id(self, record_index: int) -> str:
+        """The contact id of generated record `record_index`."""
+        return self.contact_ids[record_index]
+
     def refuse(self, request: Request, need: str) -> Response | None:
         """401 invalid_key for a missing, unknown, expired or revoked key; 403
         insufficient_permissions when it lacks `need` (read or write)."""
@@ -100,7 +104,10 @@ class LeadLexFake:
         return None
 
     def admin_authorised(self, request: Request) -> bool:
-        return request.headers.get("authorization", "") == f"Bearer {self.api_key}"
+        """The API key, as a Bearer token or as X-Sandbox-Token (benchmark harness)."""
+        given = request.headers.get("x-sandbox-token") or request.headers.get(
+            "authorization", "").removeprefix("Bearer ")
+        return secrets.compare_digest(given, self.api_key)
 
     def state_json(self) -> dict[str, Any]:
         with self.state.lock:
