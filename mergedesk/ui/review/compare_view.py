@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from mergedesk.ui.delegates.compare_cell import CompareCellDelegate
 from mergedesk.ui.models.compare import CompareModel, DiffersRole
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
@@ -24,6 +25,7 @@ class CompareView(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setCornerButtonEnabled(False)
         self.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
+        self.setItemDelegate(CompareCellDelegate(self))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(110)
