@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=52)
     parser.add_argument("--latency", type=float, default=0.01)
     parser.add_argument("--records", type=int, default=4000)
-    parser.add_argument("--apply-concurrency", type=int, default=30)
+    parser.add_argument("--apply-concurrency", type=int, default=0,
+                        help="groups in flight (default: ApplyService's, the CRM's concurrency)")
     args = parser.parse_args(argv)
     fake = ChildFake("dataverse", {"seed": 12, "records": args.records, "notes_share": 0.0,
                                    "requests_per_window": args.budget, "window": args.window,
@@ -41,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
                         {"requests_per_window": args.budget, "window": args.window,
                          "concurrency": args.concurrency})
         client = DataverseProvider(conn)
-        seconds, statuses = run(_apply(client, fake.base_url, plan, args.apply_concurrency))
+        in_flight = args.apply_concurrency or client.capabilities.max_concurrency
+        seconds, statuses = run(_apply(client, fake.base_url, plan, in_flight))
         secret = creds["MERGEDESK_DATAVERSE_CLIENT_SECRET"]
         counts = fake.admin("requests", secret)["requests"]
         merges = fake.admin("merges", secret)["merges"]
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_vs_rate": round(requests / seconds / (args.budget / args.window), 3),
         "merge_calls": len(merges), "duplicate_merges": duplicate_merges(merges, ("subordinate",)),
         "throttled": client.pacer.throttled, "statuses": statuses,
-        "apply_concurrency": args.apply_concurrency,
+        "apply_concurrency": in_flight,
     }))
     return 0
 

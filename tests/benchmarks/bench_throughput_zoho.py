@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window", type=float, default=1.0)
     parser.add_argument("--records", type=int, default=4000)
     parser.add_argument("--apply-concurrency", type=int, default=0,
-                        help="groups in flight (default: 3 x the CRM's concurrency)")
+                        help="groups in flight (default: ApplyService's, the CRM's concurrency)")
     args = parser.parse_args(argv)
     fake = ChildFake("zoho", {"seed": 11, "records": args.records, "files_share": 0.0,
                               "concurrency": args.concurrency, "latency": args.latency,
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
                         {"concurrency": args.concurrency,
                          "requests_per_window": args.credits, "window": args.window})
         client = ZohoProvider(conn)
-        in_flight = args.apply_concurrency or 3 * args.concurrency
+        in_flight = args.apply_concurrency or client.capabilities.max_concurrency
         seconds, statuses = run(_apply(client, fake.base_url, plan, in_flight))
         token = fake.info["credentials"]["MERGEDESK_ZOHO_REFRESH_TOKEN"]
         counts = fake.admin("requests", token)["requests"]

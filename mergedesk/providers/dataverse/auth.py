@@ -211,6 +211,9 @@ def public_app(base_url: str, tenant_id: str | None, client_id: str, cache: Any 
                authority: str | None = None,
                transport: httpx.BaseTransport | None = None) -> tuple[msal.PublicClientApplication,
                                                                    MsalHttpClient]:
+    """The msal app for a person's sign-in (interactive or device code), with the cache
+    the provider later reads silently. Blocking (msal reads the authority's OpenID
+    configuration here): from the event loop, call it through asyncio.to_thread."""
     https_authority, loopback = msal_authority(authority_for(base_url, tenant_id, authority))
     http = MsalHttpClient(loopback, transport)
     app = msal.PublicClientApplication(client_id, authority=https_authority, token_cache=cache,
