@@ -6,7 +6,9 @@ are written onto the base by update steps that the planner places around the mer
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import JsonValue
@@ -29,12 +31,13 @@ from mergedesk.providers.base import (
     StepState,
     parse_body,
 )
-from mergedesk.providers.chatwoot import mapping
+from mergedesk.providers.chatwoot import lookup, mapping
 from mergedesk.providers.chatwoot.auth import ChatwootTokenAuth
+from mergedesk.providers.chatwoot.limits import ChatwootLimits, RackAttackPacer, per_minute_pacer
 from mergedesk.providers.transport import Transport
 
 PROVIDER = "chatwoot"
-PAGE_SIZE = 15  # fixed by Chatwoot
+PAGE_SIZE = lookup.PAGE_SIZE  # fixed by Chatwoot
 
 CAPABILITIES = Capabilities(
     provider=PROVIDER,
@@ -63,18 +66,30 @@ CAPABILITIES = Capabilities(
 
 
 class ChatwootProvider:
-    """Contacts of one Chatwoot account (`…/api/v1/accounts/{id}`)."""
+    """Contacts of one Chatwoot account (`…/api/v1/accounts/{id}`).
+
+    Paced under the install's rack-attack budgets (ChatwootLimits, from
+    `settings.options`): `pacer` holds every request, a second budget contact search."""
 
     capabilities = CAPABILITIES
 
     def __init__(self, settings: ConnectionSettings, **transport_options):
+        limits = ChatwootLimits.from_options(settings.options)
+        sleep = transport_options.get("sleep") or asyncio.sleep
+        self.pacer = transport_options.pop("pacer", None) or per_minute_pacer(
+            limits.requests_per_minute, sleep)
+        self._search_pacer = per_minute_pacer(limits.searches_per_minute, sleep)
+        # Per connection: ApplyService merges this many groups side by side.
+        self.capabilities = CAPABILITIES.model_copy(
+            update={"max_concurrency": limits.concurrency})
         self._transport = Transport(
             PROVIDER,
             settings.base_url,
             mapping.describe_error,
             auth=ChatwootTokenAuth(settings.secret("token")),
             headers={"Accept": "application/json"},
-            max_concurrency=CAPABILITIES.max_concurrency,
+            max_concurrency=limits.concurrency,
+            pacer=self.pacer,
             **transport_options,
         )
         self._account = urlsplit(self._transport.base_url).path.rstrip("/").rsplit("/", 1)[-1]
@@ -96,29 +111,75 @@ class ChatwootProvider:
                 "Chatwoot sent custom attribute definitions that are not a list",
                 provider=PROVIDER,
             )
-        custom = [
-            mapping.custom_field(parse_body(mapping.AttributeDefinition, item,
-                                            provider=PROVIDER, what="attribute definition"))
-            for item in data
-        ]
-        return [*mapping.STANDARD_FIELDS, *custom]
+        definitions = [parse_body(mapping.AttributeDefinition, item, provider=PROVIDER,
+                                  what="attribute definition") for item in data]
+        return [*mapping.STANDARD_FIELDS, *mapping.custom_fields(definitions)]
 
-    async def list_records(self, entity: str) -> AsyncIterator[RecordPage]:
-        """Every listed contact, 15 a page. Chatwoot lists only contacts with an email,
-        phone number or identifier; anonymous visitors never appear."""
+    async def list_records(
+        self, entity: str, *, labels: Sequence[str] = ()
+    ) -> AsyncIterator[RecordPage]:
+        """Every listed contact, 15 a page; with `labels`, only contacts tagged with any
+        of them (`labels[]`, the cheap way to list by label). Chatwoot lists only
+        contacts with an email, phone number or identifier; anonymous visitors never
+        appear. After page 1 the pages are fetched side by side."""
         _check_entity(entity)
-        page, seen = 1, 0
-        while True:
-            body = await self._list_page(page)
-            total = _int_or_none(body.meta.get("count"))
-            records = tuple(mapping.to_record(c, entity) for c in body.payload)
-            if records:
-                yield RecordPage(records=records, total=total)
-            seen += len(records)
-            # Stop on a short page, or when the count says we have them all.
-            if len(records) < PAGE_SIZE or (total is not None and seen >= total):
-                return
-            page += 1
+        params: dict[str, Any] = {"include_contact_inboxes": "false"}
+        if labels:
+            params["labels[]"] = list(labels)
+
+        async def fetch(number: int) -> mapping.ContactListBody:
+            return await self._page("GET", "contacts", {**params, "page": number})
+
+        seen: set[int] = set()  # pages shift if contacts are added while we read
+        async for page in lookup.counted_pages(fetch, self.capabilities.max_concurrency):
+            fresh = [c for c in page.contacts if c.id not in seen]
+            seen.update(c.id for c in fresh)
+            if fresh:
+                yield RecordPage(records=tuple(mapping.to_record(c, entity) for c in fresh),
+                                 total=page.total)
+
+    async def search(self, entity: str, query: str, *, limit: int = 45) -> list[Record]:
+        """GET /contacts/search: name, email, phone or identifier containing `query`
+        (and the contact id), for a reviewer looking for a duplicate by hand. Kept under
+        Chatwoot's separate search budget (100 a minute per account by default); at
+        most `limit` contacts. A blank query finds nothing (Chatwoot answers 422)."""
+        _check_entity(entity)
+        if not query.strip():
+            return []
+
+        async def fetch(number: int) -> mapping.ContactListBody:
+            return await self._page("GET", "contacts/search", {
+                "q": query.strip(), "page": number, "include_contact_inboxes": "false"},
+                pacer=self._search_pacer)
+
+        return await _collect(lookup.has_more_pages(fetch), entity, limit)
+
+    async def filter_records(
+        self, entity: str, conditions: list[dict[str, JsonValue]], *, limit: int | None = None
+    ) -> list[Record]:
+        """POST /contacts/filter with Chatwoot's condition payload (attribute_key,
+        filter_operator, values, query_operator). Unlike the list, it also returns
+        contacts without email, phone or identifier, and it is not search-throttled."""
+        _check_entity(entity)
+
+        async def fetch(number: int) -> mapping.ContactListBody:
+            # A read, however POSTed: safe to send again after a lost answer.
+            return await self._page("POST", "contacts/filter", {"page": number},
+                                    json_body={"payload": conditions})
+
+        pages = lookup.counted_pages(fetch, self.capabilities.max_concurrency)
+        return await _collect(pages, entity, limit)
+
+    async def find_candidates(self, entity: str, record: Record, *,
+                              limit: int = 60) -> list[Record]:
+        """Contacts sharing `record`'s email, phone number, identifier or exact name, in
+        one filter query: a targeted re-scan of one contact (after a merge, feed the
+        survivor and these to IncrementalMatcher.update) instead of listing them all."""
+        conditions = lookup.candidate_conditions(record)
+        if not conditions:
+            return []
+        found = await self.filter_records(entity, conditions, limit=limit + 1)
+        return [r for r in found if r.id != record.id][:limit]
 
     async def get_record(self, entity: str, record_id: str) -> Record | None:
         _check_entity(entity)
@@ -129,8 +190,8 @@ class ChatwootProvider:
             return None
         body = parse_body(mapping.ContactEnvelope, data, provider=PROVIDER, what="contact")
         record = mapping.to_record(body.payload, entity)
-        labels = await self._labels(contact_id)
-        conversations = await self._conversation_count(contact_id)
+        labels, conversations = await asyncio.gather(
+            self._labels(contact_id), self._conversation_count(contact_id))
         return record.model_copy(update={
             "fields": {**record.fields, mapping.LABELS: labels},
             "related_counts": {"conversations": conversations},
@@ -163,20 +224,36 @@ class ChatwootProvider:
             raise errors.ValidationFailed(
                 "Chatwoot merges exactly one contact into the base per call", provider=PROVIDER
             )
-        body = {
-            "base_contact_id": _contact_id(step.master),
-            "mergee_contact_id": _contact_id(step.losers[0]),
-        }
-        # Not replay-safe: a lost answer becomes OutcomeUnknown and is reconciled by reading.
-        response = await self._transport.request(
-            "POST", "actions/contact_merge", json_body=body, replay_safe=False
-        )
+        base, mergee = _contact_id(step.master), _contact_id(step.losers[0])
+        body = {"base_contact_id": base, "mergee_contact_id": mergee}
+        try:
+            # Not replay-safe: a lost answer becomes OutcomeUnknown, reconciled by reading.
+            response = await self._transport.request(
+                "POST", "actions/contact_merge", json_body=body, replay_safe=False
+            )
+        except errors.NotFound as exc:
+            raise errors.NotFound(
+                f"contact {base} or {mergee} is not in account {self._account} "
+                f"(Chatwoot: {exc.message})", provider=PROVIDER, status=exc.status,
+            ) from exc
         if response.content:
             self._transport.json_of(response)  # a 200 with a broken body is still reported
+        # Newer versions rescue a failing merge, queue ContactMergeJob and answer 200
+        # all the same (contact_merges_controller.rb): only a re-read says it happened.
+        if base != mergee and await self._exists(mergee):
+            return StepResult(state=StepState.PENDING, job_id=f"contact_merge:{base}:{mergee}",
+                              summary={"queued": True})
         return StepResult(state=StepState.APPLIED)
 
     async def job_state(self, entity: str, step: MergeStep, job_id: str) -> StepState:
-        raise errors.ConfigError("Chatwoot does not schedule merges", provider=PROVIDER)
+        """A merge Chatwoot answered but left to its background job: done once the
+        mergee is gone; until then pending (a job that keeps failing never finishes,
+        so a human decides; nothing is re-sent)."""
+        _check_entity(entity)
+        mergee = _contact_id(step.losers[0]) if step.losers else None
+        if mergee is None or not await self._exists(mergee):
+            return StepState.APPLIED
+        return StepState.PENDING
 
     async def create(self, entity: str, values: dict[str, JsonValue]) -> Record:
         """POST /contacts (contacts#create), then the labels, which the create ignores."""
@@ -199,10 +276,28 @@ class ChatwootProvider:
         )
 
     async def _list_page(self, page: int) -> mapping.ContactListBody:
-        data = await self._transport.get_json(
-            "contacts", params={"page": page, "include_contact_inboxes": "false"}
-        )
-        return parse_body(mapping.ContactListBody, data, provider=PROVIDER, what="contact list")
+        return await self._page("GET", "contacts", {"page": page,
+                                                    "include_contact_inboxes": "false"})
+
+    async def _page(self, method: str, path: str, params: dict[str, Any],
+                    json_body: Any = None, pacer: RackAttackPacer | None = None,
+                    ) -> mapping.ContactListBody:
+        if pacer is not None:  # a budget of its own on top of the transport's
+            await pacer.acquire()
+        response = await self._transport.request(method, path, params=params,
+                                                 json_body=json_body, replay_safe=True)
+        if pacer is not None:
+            pacer.observe(response)
+        return parse_body(mapping.ContactListBody, self._transport.json_of(response),
+                          provider=PROVIDER, what="contact list")
+
+    async def _exists(self, contact_id: int) -> bool:
+        try:
+            await self._transport.request("GET", f"contacts/{contact_id}",
+                                          params={"include_contact_inboxes": "false"})
+        except errors.NotFound:
+            return False
+        return True
 
     async def _labels(self, contact_id: int) -> list[str]:
         data = await self._transport.get_json(f"contacts/{contact_id}/labels")
@@ -235,8 +330,16 @@ def _contact_id(record_id: str) -> int:
         ) from None
 
 
-def _int_or_none(value: JsonValue) -> int | None:
+async def _collect(pages: AsyncIterator[lookup.Page], entity: str,
+                   limit: int | None) -> list[Record]:
+    """Records from pages, each once, stopping (and closing the pages) at `limit`."""
+    found: dict[int, Record] = {}
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
+        async for page in pages:
+            for contact in page.contacts:
+                found.setdefault(contact.id, mapping.to_record(contact, entity))
+            if limit is not None and len(found) >= limit:
+                break
+    finally:
+        await pages.aclose()  # type: ignore[attr-defined]
+    return list(found.values())[:limit]

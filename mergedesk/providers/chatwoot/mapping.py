@@ -3,6 +3,7 @@ to dotted fields so each key can be chosen on its own. No Qt, no I/O."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,6 +15,7 @@ from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo
 
 NESTED = ("additional_attributes", "custom_attributes")
+_TITLE = re.compile(r"<title>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 LABELS = "labels"
 
 STANDARD_FIELDS = (
@@ -29,6 +31,10 @@ STANDARD_FIELDS = (
     FieldDef(api_name=LABELS, label="Labels", type=FieldType.MULTI_PICKLIST, multi_valued=True),
 )
 
+_CONTACT_MODEL = ("contact_attribute", 1, "1", None)
+# attribute_display_type (CustomAttributeDefinition enum). Values are stored as given in
+# the custom_attributes jsonb: list = one of attribute_values as text, checkbox = JSON
+# true/false, date = the ISO text the dashboard sends; we write back what we read.
 _DISPLAY_TYPES = {
     "text": FieldType.TEXT, "number": FieldType.NUMBER, "currency": FieldType.NUMBER,
     "percent": FieldType.NUMBER, "link": FieldType.URL, "date": FieldType.DATE,
@@ -83,6 +89,8 @@ class AttributeDefinition(BaseModel):
     attribute_key: str = Field(min_length=1)
     attribute_display_name: str = ""
     attribute_display_type: str = "text"
+    # The enum's name ("contact_attribute"); None if a version leaves it out.
+    attribute_model: str | int | None = None
 
 
 def to_record(contact: ContactBody, entity: str = "contacts") -> Record:
@@ -117,6 +125,20 @@ def to_update_body(values: dict[str, JsonValue]) -> dict[str, Any]:
     return body
 
 
+def custom_fields(definitions: list[AttributeDefinition]) -> list[FieldDef]:
+    """Contact custom attributes as fields, each key once. Definitions of another model
+    are skipped: without `attribute_model` the index returns every model's
+    (with_attribute_model(nil) is `all`), and a conversation attribute is no field of
+    a contact."""
+    fields: dict[str, FieldDef] = {}
+    for definition in definitions:
+        if definition.attribute_model not in _CONTACT_MODEL:
+            continue
+        field = custom_field(definition)
+        fields.setdefault(field.api_name, field)
+    return list(fields.values())
+
+
 def custom_field(definition: AttributeDefinition) -> FieldDef:
     return FieldDef(
         api_name=f"custom_attributes.{definition.attribute_key}",
@@ -127,26 +149,56 @@ def custom_field(definition: AttributeDefinition) -> FieldDef:
 
 
 def describe_error(response: httpx.Response) -> ErrorInfo:
-    """Chatwoot answers `{"error": …}`, `{"message": …, "attributes": […]}` or, for the
-    rate limiter, the plain text `Retry later`."""
+    """Chatwoot answers `{"error": …}`, `{"message": …, "attributes": […]}`, devise's
+    `{"errors": […]}`, the API docs' `{"description", "errors": [{field, message}]}`, or,
+    for the rate limiter, the plain text `Retry later`; a proxy in front may send HTML."""
     try:
         body = response.json()
     except ValueError:
-        text = response.text.strip()
-        if text.startswith("<"):
-            text = f"HTTP {response.status_code} with an HTML page instead of an API answer"
-        return ErrorInfo(message=text[:300] or f"HTTP {response.status_code}")
+        return ErrorInfo(message=_text_message(response))
     if not isinstance(body, dict):
         return ErrorInfo(message=str(body)[:300])
-    message = body.get("error") or body.get("message") or body.get("description") or ""
-    attributes = body.get("attributes") or []
-    field_errors = {str(a): str(message) for a in attributes if isinstance(a, str)}
+    message, field_errors = _message_of(body)
     kind = None
-    if response.status_code == 401 and "not authorized" in str(message).lower():
-        kind = errors.PermissionDenied  # a policy denial, not a bad token
-    if response.status_code == 422 and "taken" in str(message).lower():
-        kind = errors.Conflict
-    return ErrorInfo(message=str(message)[:500], kind=kind, field_errors=field_errors)
+    lowered = message.lower()
+    if response.status_code == 401 and "not authorized" in lowered:
+        kind = errors.PermissionDenied  # a policy or account denial, not a bad token
+        if "account" in lowered:
+            message += " (the token's user is not a member of the account in the base URL)"
+    if response.status_code == 422 and "taken" in lowered:
+        kind = errors.Conflict  # another contact holds this email, phone or identifier
+    return ErrorInfo(message=message[:500], kind=kind, field_errors=field_errors)
+
+
+def _message_of(body: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    message = body.get("error") or body.get("message") or body.get("description") or ""
+    field_errors: dict[str, str] = {}
+    for item in body.get("errors") or []:
+        if isinstance(item, dict) and item.get("field"):
+            field_errors[str(item["field"])] = str(item.get("message") or "invalid")
+        elif isinstance(item, str) and not message:
+            message = item
+    for attribute in body.get("attributes") or []:
+        if isinstance(attribute, str):
+            field_errors[attribute] = str(message)
+    if field_errors and message in ("", "Bad request"):
+        detail = "; ".join(f"{k}: {v}" for k, v in field_errors.items())
+        message = f"{message}: {detail}" if message else detail
+    return str(message), field_errors
+
+
+def _text_message(response: httpx.Response) -> str:
+    text = response.text.strip()
+    status = response.status_code
+    if status == 429:
+        # rack-attack's plain refusal names no wait: the transport backs off on its own.
+        return (f"Chatwoot's rate limit refused the request ({text or 'Retry later'}); "
+                "it names no wait time")
+    if text.startswith("<"):
+        title = _TITLE.search(text)
+        what = f" ({title.group(1).strip()[:100]})" if title else ""
+        return f"HTTP {status} with an HTML page{what} instead of a Chatwoot API answer"
+    return text[:300] or f"HTTP {status}"
 
 
 def _timestamp(value: int | float | str | None) -> datetime | None:
