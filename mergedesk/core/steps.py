@@ -154,6 +154,30 @@ def _plan_carried_in_call(merge, records, caps, fields, targets) -> list[MergeSt
     return steps + _fixup(master.id, state, targets)
 
 
+# Dataverse tables whose Merge ignores UpdateContent (seed 003: "Merge behavior for
+# incident ... The UpdateContent parameter data is not used").
+UPDATE_CONTENT_IGNORED = frozenset({"incidents"})
+
+
+def _plan_update_content(merge, records, caps, fields, targets) -> list[MergeStep]:
+    """Dataverse: UpdateContent carries the chosen values (the first call), except for
+    tables whose merge ignores it: there the values are written by an update first, a
+    journalled step of its own, and the merges carry none."""
+    master = records[merge.master]
+    if master.entity not in UPDATE_CONTENT_IGNORED:
+        return _plan_carried_in_call(merge, records, caps, fields, targets)
+    pre = _differences(master.fields, _chosen(merge, targets))
+    steps: list[MergeStep] = []
+    state = dict(master.fields)
+    if pre:
+        steps.append(MergeStep(index=0, kind=StepKind.UPDATE, master=master.id, values=pre))
+        state.update(pre)
+    for group in chunks(merge.others, caps.max_losers_per_call):
+        steps.append(_merge_step(merge, group))
+        state = simulate_merge(state, [records[r] for r in group], caps)
+    return steps + _fixup(master.id, state, targets)
+
+
 def _plan_child_fields(merge, records, caps, fields, targets) -> list[MergeStep]:
     """Zoho: a field whose chosen value comes from a child is named in that child's
     `_fields`; typed values and cleared fields are written to the master first."""
@@ -302,7 +326,7 @@ def _field_names(records: dict[str, Record], merge: GroupMerge, fields: dict[str
 _PLANNERS = {
     ValuesVia.UPDATE_AROUND: _plan_update_around,
     ValuesVia.MASTER_BODY: _plan_master_body,
-    ValuesVia.UPDATE_CONTENT: _plan_carried_in_call,
+    ValuesVia.UPDATE_CONTENT: _plan_update_content,
     ValuesVia.CHILD_FIELDS: _plan_child_fields,
     ValuesVia.FILL_OR_OVERWRITE: _plan_fill_or_overwrite,
 }

@@ -221,3 +221,23 @@ def test_leadlex_typed_value_and_a_pick_from_the_duplicate_are_one_patch_then_fi
         (StepKind.MERGE, {}, {"overwrite": False}),
     ]
     assert leadlex_final_state(plan, recs) == plan.targets
+
+
+DATAVERSE = caps(ValuesVia.UPDATE_CONTENT, 1, False)
+
+
+def test_dataverse_carries_chosen_values_in_the_first_calls_update_content():
+    recs = records(**{"1": {"name": "Ann", "city": None}, "2": {"name": "Anne", "city": "Oslo"},
+                      "3": {"name": "A.", "city": "Rome"}})
+    plan = plan_steps(merge(others=("2", "3"), city={"from": "3"}), recs, DATAVERSE, FIELDS)
+    assert [(s.kind, s.losers, s.values) for s in plan.steps] == [
+        (StepKind.MERGE, ("2",), {"city": "Rome"}), (StepKind.MERGE, ("3",), {})]
+
+
+def test_dataverse_incident_writes_chosen_values_first_because_update_content_is_ignored():
+    recs = {rid: Record(id=rid, entity="incidents", fields=f) for rid, f in {
+        "1": {"name": "Case A", "city": None}, "2": {"name": "Case B", "city": "Oslo"}}.items()}
+    plan = plan_steps(merge(name={"from": "2"}, city={"from": "2"}), recs, DATAVERSE, FIELDS)
+    assert [(s.kind, s.values) for s in plan.steps] == [
+        (StepKind.UPDATE, {"name": "Case B", "city": "Oslo"}), (StepKind.MERGE, {})]
+    assert final_state(plan, recs, DATAVERSE)["name"] == "Case B"

@@ -72,3 +72,17 @@ async def test_a_parent_mismatch_fails_the_merge_with_the_reason(dataverse_sandb
         {"group": "p", "master": master, "others": [loser]}], parenting_checks=True))["p"]
     assert outcome.status == MergeStatus.FAILED and "parenting checks" in outcome.message
     assert fake.rows()[loser]["statecode"] == 0
+
+
+async def test_an_incident_group_writes_chosen_values_in_their_own_step(start_dataverse,
+                                                                        tmp_path):
+    served = start_dataverse(entity="incidents")
+    fake = served.fake
+    master, loser = fake.record_id(5), fake.record_id(6)
+    outcome = (await apply_plan(served, tmp_path, [
+        {"group": "i", "master": master, "others": [loser],
+         "fields": {"title": {"from": loser}}}], entity="incidents"))["i"]
+    assert outcome.status == MergeStatus.MERGED, outcome.message
+    assert fake.rows()[master]["title"] == fake.rows()[loser]["title"]
+    assert fake.merge_log[0].update_content == {}  # UpdateContent is ignored for incident
+    assert fake.requests["PATCH /{rest:path}"] == 1
