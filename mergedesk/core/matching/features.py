@@ -29,6 +29,7 @@ from mergedesk.core.matching.normalise import (
 )
 
 T = TypeVar("T")
+_TABLES = {"first": "name", "last": "name"}  # first and last names share codes: swaps
 Codebook = dict[str, dict[str, int]]  # code column -> value -> code, shared across rescans
 Columns = tuple[np.ndarray, ...]  # one array per source field (several for email/phone)
 # Text kept as strings for fuzzy comparison; codes for exact comparison and blocking.
@@ -56,6 +57,19 @@ class Features:
     ids: list[str]
     text: dict[str, Columns] = field(default_factory=dict)
     codes: dict[str, Columns] = field(default_factory=dict)
+    _vocabularies: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, repr=False)
+
+    def vocabulary(self, columns: tuple[str, ...]) -> np.ndarray:
+        """Text by code for columns coded with one table: vocabulary[code] is the value."""
+        if columns not in self._vocabularies:
+            size = max((int(self.codes[c][0].max(initial=-1)) for c in columns), default=-1) + 1
+            words = np.full(size, "", dtype=object)
+            for column in columns:
+                codes = self.codes[column][0]
+                present = codes >= 0
+                words[codes[present]] = self.text[column][0][present]
+            self._vocabularies[columns] = words
+        return self._vocabularies[columns]
 
     @property
     def n(self) -> int:
@@ -219,8 +233,11 @@ def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebo
         "country": [countries],
         "website": [ex.website(email_domains)], "birth_date": [ex.dates()],
         "first_char": [[f[:1] for f in first]],
+        # Repeating text also gets codes: similarities are then computed once per distinct
+        # pair of values, not once per pair of records.
+        "first": [first], "last": [last], "company": [company], "city": text["city"],
     }  # fmt: skip
-    codes = {k: tuple(_codes(c, codebook.setdefault(k, {})) for c in cols)
+    codes = {k: tuple(_codes(c, codebook.setdefault(_TABLES.get(k, k), {})) for c in cols)
              for k, cols in coded.items()}  # fmt: skip
     # A one-letter given name is an initial: "J" may be "John" but not "Mary".
     codes["initial"] = (np.fromiter((len(f) == 1 for f in first), np.bool_, n),)

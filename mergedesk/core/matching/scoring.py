@@ -16,14 +16,12 @@ from mergedesk.core.matching.settings import FieldRule, MatchSettings
 Sims = dict[str, np.ndarray]  # field -> float32 similarity per pair, NaN = not compared
 Scorer = Callable[..., float]
 _JARO = distance.JaroWinkler.normalized_similarity
-_INDEL = distance.Indel.normalized_similarity
-_LEVENSHTEIN = distance.Levenshtein.normalized_similarity
 _INITIAL_MATCH = 0.9  # "J" vs "John": likely, not certain
 # Same mailbox name at another domain: often "first.last", so no more than the name says;
 # it lifts the e-mail to neutral instead of counting it against the pair.
 _LOCAL_MATCH = 0.85
 _SWAP_MARGIN = 0.1  # swapped reading must be clearly better to be believed
-_UNEQUAL = 0.8  # the most two different e-mails or phone numbers can score
+_UNEQUAL = 0.5  # two different e-mails or phone numbers
 _GOOD_NAME = 0.9  # a straight reading this good is not re-read swapped
 # Low-weight fields with costly comparisons: compared only for pairs that can still reach
 # the weak threshold once the decisive fields are known.
@@ -96,30 +94,67 @@ class _PairView:
         return len(self.f.text[column])
 
 
+def _unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct keys, index of each key in them), by one sort."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.r_[True, ordered[1:] != ordered[:-1]] if len(keys) else ordered.astype(bool)
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = np.cumsum(starts) - 1
+    return ordered[starts], inverse
+
+
+def _coded_similarity(view: _PairView, columns: tuple[str, str], scorer: Scorer,
+                      mask: np.ndarray, scale: float = 1.0) -> np.ndarray:  # fmt: skip
+    """A symmetric scorer on columns[0] of lo vs columns[1] of hi where mask is set, NaN
+    elsewhere; computed once per distinct pair of values (names and cities repeat)."""
+    out = _nan(view.n)
+    rows = np.flatnonzero(mask)
+    a = view.f.codes[columns[0]][0][view.lo[rows]].astype(np.int64)
+    b = view.f.codes[columns[1]][0][view.hi[rows]].astype(np.int64)
+    same = a == b
+    out[rows[same]] = 1.0
+    rows, low, high = rows[~same], np.minimum(a, b)[~same], np.maximum(a, b)[~same]
+    if len(rows):
+        base = int(high.max()) + 1
+        distinct, inverse = _unique_inverse(low * base + high)
+        words = view.f.vocabulary(tuple(dict.fromkeys(columns)))
+        sims = process.cpdist(words[distinct // base], words[distinct % base], scorer=scorer,
+                              workers=view.workers, dtype=np.float32)  # fmt: skip
+        out[rows] = sims[inverse] / scale if scale != 1.0 else sims[inverse]
+    return out
+
+
+def _has(view: _PairView, column: str) -> np.ndarray:
+    """Pairs where both records have a value in a coded column."""
+    ca, cb = view.codes(column)
+    return (ca >= 0) & (cb >= 0)
+
+
 def _names(view: _PairView) -> tuple[np.ndarray, np.ndarray]:
     """(first, last) similarity with initials and swapped first/last taken into account."""
-    (f1, f2), (l1, l2) = view.text("first"), view.text("last")
-    has_f, has_l = _present(f1) & _present(f2), _present(l1) & _present(l2)
-    first = _similarity(_JARO, f1, f2, has_f, view.workers)
-    last = _similarity(_JARO, l1, l2, has_l, view.workers)
+    has_f, has_l = _has(view, "first"), _has(view, "last")
+    first = _coded_similarity(view, ("first", "first"), _JARO, has_f)
+    last = _coded_similarity(view, ("last", "last"), _JARO, has_l)
     ia, ib = view.codes("initial")
     initial = has_f & (ia | ib)
     ca, cb = view.codes("first_char")
     first[initial] = np.where(ca == cb, _INITIAL_MATCH, 0.0)[initial]
     # Only a pair whose names read badly straight is worth reading crosswise.
     both = has_f & has_l & ~initial & ~(first + last >= 2 * _GOOD_NAME)
-    cross1 = _similarity(_JARO, f1, l2, both, view.workers)
-    cross2 = _similarity(_JARO, l1, f2, both, view.workers)
+    cross1 = _coded_similarity(view, ("first", "last"), _JARO, both)
+    cross2 = _coded_similarity(view, ("last", "first"), _JARO, both)
     swapped = both & (cross1 + cross2 > first + last + _SWAP_MARGIN)
     return np.where(swapped, cross1, first), np.where(swapped, cross2, last)
 
 
-def _multi(view: _PairView, column: str, scorer: Scorer, bonus_column: str = "") -> np.ndarray:
-    """Best similarity over every combination of the two records' values (email, phone).
+def _multi(view: _PairView, column: str, bonus_column: str = "") -> np.ndarray:
+    """Best similarity over every combination of the two records' values (email, phone):
+    1 for equal values, _UNEQUAL otherwise.
 
-    Unequal values score at most _UNEQUAL: namesakes' mailboxes ("oscar.johnson" and
-    "oscar_johnson") and colleagues' extensions differ by a character as often as typos
-    do, so closeness only softens the penalty and never counts as agreement.
+    Closeness of unequal values is not evidence: namesakes' mailboxes ("oscar.johnson",
+    "oscar_johnson") and colleagues' extensions differ by a character as often as typos do.
+    The same personal mailbox name at another domain (`bonus_column`) is neutral.
     """
     best = _nan(view.n)
     width = view.width(column)
@@ -127,28 +162,22 @@ def _multi(view: _PairView, column: str, scorer: Scorer, bonus_column: str = "")
         for j in range(width):
             ca, cb = view.codes(column, k, j)
             present = (ca >= 0) & (cb >= 0)
-            if not present.any():
-                continue
-            xa, xb = view.text(column, k, j)
-            sims = np.minimum(_similarity(scorer, xa, xb, present & (ca != cb), view.workers),
-                              _UNEQUAL)  # fmt: skip
-            sims[present & (ca == cb)] = 1.0
+            sims = np.where(present, np.where(ca == cb, 1.0, _UNEQUAL), np.nan)
             if bonus_column:
                 la, lb = view.codes(bonus_column, k, j)
-                sims[(la >= 0) & (la == lb)] = np.fmax(sims, _LOCAL_MATCH)[(la >= 0) & (la == lb)]
-            best = np.fmax(best, sims)
+                sims[present & (la >= 0) & (la == lb) & (ca != cb)] = _LOCAL_MATCH
+            best = np.fmax(best, sims.astype(np.float32))
     return best
 
 
 def _company(view: _PairView) -> np.ndarray:
-    xa, xb = view.text("company")
-    present = _present(xa) & _present(xb)
+    present, pair = _has(view, "company"), ("company", "company")
     # Plain ratio survives a moved space ("Acme Wid gets"), token sort survives reordered
     # words, token set sees "Acme" inside "Acme Widgets" (close, not equal: hence 0.9).
-    plain = _similarity(fuzz.ratio, xa, xb, present, view.workers, 100.0)
-    best = np.fmax(plain, _similarity(fuzz.token_sort_ratio, xa, xb, present & (plain < 1.0),
-                                      view.workers, 100.0))  # fmt: skip
-    subset = _similarity(fuzz.token_set_ratio, xa, xb, present & (best < 0.9), view.workers, 100.0)
+    plain = _coded_similarity(view, pair, fuzz.ratio, present, 100.0)
+    ordered = _coded_similarity(view, pair, fuzz.token_sort_ratio, present & (plain < 1.0), 100.0)
+    best = np.fmax(plain, ordered)
+    subset = _coded_similarity(view, pair, fuzz.token_set_ratio, present & (best < 0.9), 100.0)
     return np.fmax(best, 0.9 * subset)
 
 
@@ -163,10 +192,10 @@ def _exact(view: _PairView, column: str) -> np.ndarray:
 
 
 _COMPARATORS: dict[str, Callable[[_PairView], np.ndarray]] = {
-    "email": lambda v: _multi(v, "email", _INDEL, "local"),
-    "phone": lambda v: _multi(v, "phone", _LEVENSHTEIN),
+    "email": lambda v: _multi(v, "email", "local"),
+    "phone": lambda v: _multi(v, "phone"),
     "company": _company,
-    "city": lambda v: _text(v, "city", _JARO),
+    "city": lambda v: _coded_similarity(v, ("city", "city"), _JARO, _has(v, "city")),
     "address": lambda v: _text(v, "address", fuzz.token_sort_ratio, 100.0),
     "postcode": lambda v: _exact(v, "postcode"),
     "country": lambda v: _exact(v, "country"),
@@ -227,8 +256,13 @@ def _headroom(features: Features, lo: np.ndarray, hi: np.ndarray, settings: Matc
     """The most the late fields could still add to each pair's log-odds."""
     room = np.zeros(len(lo))
     for name in late:
-        values = features.text[name][0]
-        room += settings.rules[name].weight * (_present(values[lo]) & _present(values[hi]))
+        if name in features.codes:
+            codes = features.codes[name][0]
+            present = (codes[lo] >= 0) & (codes[hi] >= 0)
+        else:
+            values = features.text[name][0]
+            present = _present(values[lo]) & _present(values[hi])
+        room += settings.rules[name].weight * present
     return room
 
 

@@ -93,6 +93,8 @@ def _fast(text: str) -> Email | None:
         return None
     if domain[0] == "." or domain[-1] == "." or not _looks_plain(text):
         return None
+    if text[0].isspace() or text[-1].isspace():  # any Unicode space: leave it to strip()
+        return None
     return Email(text, local, domain)
 
 
