@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 import httpx
 
+from mergedesk.providers import errors
 from mergedesk.providers.retry import server_delay
 
 Clock = Callable[[], float]
@@ -30,6 +31,7 @@ class BudgetPacer:
 
     def __init__(self, budget: int | None = None, window: float = 1.0, *,
                  margin: float = 0.0, first_backoff: float = 1.0, max_backoff: float = 60.0,
+                 max_pause: float = 120.0, provider: str = "",
                  clock: Clock = time.monotonic, sleep: Sleep = asyncio.sleep) -> None:
         if budget is not None and budget < 1:
             raise ValueError("budget must be >= 1 or None")
@@ -43,6 +45,10 @@ class BudgetPacer:
         self._pending: deque[float] = deque()  # sent, not answered, by send time
         self._paused_until = 0.0
         self._backoff = 0.0
+        # A longer pause than one call may wait (RetryPolicy.max_server_delay) is not
+        # slept through: the caller gets RateLimited naming the wait, for the UI to show.
+        self._max_pause = max_pause
+        self._provider = provider
         self._lock: asyncio.Lock | None = None
         self.throttled = 0  # 429s seen, for logs and benchmarks
 
@@ -50,6 +56,11 @@ class BudgetPacer:
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
+            paused = self._paused_until - self._clock()
+            if paused > self._max_pause:
+                raise errors.RateLimited(
+                    f"{self._provider or 'the CRM'} asks to wait {paused:.0f} s before the "
+                    "next request", provider=self._provider, retry_after=paused)
             for _ in range(10_000):
                 wait = max(self._paused_until - self._clock(), self._budget_wait())
                 if wait <= 0:

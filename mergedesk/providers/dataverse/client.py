@@ -91,7 +91,7 @@ class DataverseProvider:
         self.pacer = BudgetPacer(
             int(options.get("requests_per_window") or SERVICE_BUDGET),  # type: ignore[arg-type]
             float(options.get("window") or SERVICE_WINDOW),  # type: ignore[arg-type]
-            sleep=transport_options.get("sleep") or asyncio.sleep)
+            provider=PROVIDER, sleep=transport_options.get("sleep") or asyncio.sleep)
         self._transport = Transport(PROVIDER, settings.base_url, mapping.describe_error,
                                     auth=auth.DataverseAuth(self._source), headers=ODATA_HEADERS,
                                     max_concurrency=concurrency, pacer=self.pacer,

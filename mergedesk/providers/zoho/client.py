@@ -69,6 +69,7 @@ class ZohoProvider:
         budget = options.get("requests_per_window")
         self.pacer = BudgetPacer(int(budget) if budget else None,  # type: ignore[arg-type]
                                  float(options.get("window") or 60.0),  # type: ignore[arg-type]
+                                 provider=PROVIDER,
                                  sleep=transport_options.get("sleep") or asyncio.sleep)
         self._transport = Transport(PROVIDER, settings.base_url, mapping.describe_error,
                                     auth=self._auth, headers={"Accept": "application/json"},

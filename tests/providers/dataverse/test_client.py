@@ -173,3 +173,13 @@ async def test_a_wrong_shaped_list_is_a_bad_response(dataverse_sandbox):
     with pytest.raises(errors.BadResponse, match="row list"):
         [p async for p in client.list_records("contacts")]
     await client.aclose()
+
+
+async def test_a_long_retry_after_becomes_rate_limited_with_the_wait(dataverse_sandbox):
+    dataverse_sandbox.fake.faults.add(Fault(FaultKind.STATUS, status=429, method="GET",
+                                            path=r"/contacts\(", headers={"Retry-After": "900"}))
+    client = provider(dataverse_sandbox)
+    with pytest.raises(errors.RateLimited) as caught:
+        await client.get_record("contacts", dataverse_sandbox.fake.record_id(1))
+    assert caught.value.retry_after == 900 and "0x80072322" in str(caught.value)
+    await client.aclose()

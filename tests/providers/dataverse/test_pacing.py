@@ -4,7 +4,9 @@ clock: the budget holds, requests are dated by their answers, and a 429 pauses a
 from __future__ import annotations
 
 import httpx
+import pytest
 
+from mergedesk.providers import errors
 from mergedesk.providers.pacing import BudgetPacer
 
 
@@ -79,3 +81,12 @@ async def test_an_instant_sleep_never_spins():
     await pacer.acquire()
     pacer.observe(answer())
     await pacer.acquire()  # returns although the clock never moves
+
+
+async def test_a_pause_longer_than_a_call_may_wait_is_rate_limited_naming_the_wait():
+    clock = Clock()
+    pacer = BudgetPacer(None, clock=clock, sleep=clock.sleep, provider="dataverse")
+    pacer.observe(answer(429, **{"Retry-After": "900"}))
+    with pytest.raises(errors.RateLimited, match="900 s") as caught:
+        await pacer.acquire()
+    assert caught.value.retry_after == 900 and clock.slept == []
