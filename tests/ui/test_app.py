@@ -1,0 +1,49 @@
+"""The GUI entry point's demo session: sandbox up, connected, scanned, shown, stopped."""
+
+from __future__ import annotations
+
+import socket
+
+from PySide6.QtCore import QSettings
+
+from mergedesk.app import DesktopSession, build_parser
+from mergedesk.services.apply import ApplyService
+from mergedesk.services.scan import ScanService
+from mergedesk.services.workspace import Workspace
+from mergedesk.ui.review.main_window import MainWindow
+
+
+def test_demo_session_serves_scans_shows_a_group_and_stops(qtbot, qloop, tmp_path):
+    args = build_parser().parse_args(["--demo", "--seed", "7", "--records", "120"])
+    session = DesktopSession(args)
+    assert session.demo
+    workspace = Workspace.open(tmp_path / "demo")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.groups_loaded, timeout=30_000) as loaded:
+        window.tasks.start("connect", session.open(window))
+    assert loaded.args[0] > 0
+    assert window.windowTitle() == "MergeDesk — Chatwoot demo sandbox"
+    qtbot.waitUntil(lambda: window.review_panel.loaded, timeout=15_000)
+    port = int(window.connection.base_url.split(":")[2].split("/")[0])
+
+    closing = qloop.create_task(session.close())
+    qtbot.waitUntil(closing.done, timeout=15_000)
+    assert closing.exception() is None
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0  # the sandbox is gone
+    workspace.close()
+
+
+def test_a_provider_without_base_url_is_refused_before_any_window(capsys):
+    from mergedesk.app import main
+
+    assert main(["--provider", "chatwoot"]) == 2
+    assert "--provider needs --base-url" in capsys.readouterr().err
+
+
+def test_a_configured_connection_is_not_the_demo():
+    args = build_parser().parse_args(
+        ["--provider", "chatwoot", "--base-url", "https://chat.example.com/api/v1/accounts/3"])
+    assert not DesktopSession(args).demo
