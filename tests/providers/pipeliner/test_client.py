@@ -229,3 +229,16 @@ async def test_read_timeout_is_retried_for_reads(pipeliner_sandbox):
     provider = provider_for(pipeliner_sandbox, timeout=httpx.Timeout(5.0, read=0.3))
     assert await provider.get_record("contacts", pipeliner_sandbox.fake.record_id(1))
     await provider.aclose()
+
+
+async def test_accounts_page_read_and_merge_like_contacts(pipeliner, pipeliner_sandbox):
+    state = pipeliner_sandbox.fake.state
+    listed = [r async for page in pipeliner.list_records("accounts") for r in page.records]
+    assert {r.id for r in listed} == set(state.order["Accounts"]) and "name" in listed[0].fields
+    a, b = state.order["Accounts"][:2]
+    await pipeliner.merge("accounts", merge_step(a, b, home_page="https://example.org"))
+    survivor = await pipeliner.get_record("accounts", a)
+    assert survivor.fields["home_page"] == "https://example.org"
+    assert await pipeliner.get_record("accounts", b) is None
+    with pytest.raises(errors.ConfigError, match="not 'leads'"):
+        await pipeliner.field_defs("leads")
