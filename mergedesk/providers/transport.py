@@ -31,6 +31,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 REQUEST_ID_HEADERS = ("x-request-id", "x-ms-service-request-id", "x-zoho-request-id", "request-id")
 _REPLAY_SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "PUT"}
+_READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 _MAY_HAVE_APPLIED = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError,
                      httpx.ReadError, httpx.WriteError)
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -127,6 +128,7 @@ class Transport:
     ) -> httpx.Response:
         """Send one request with the retry rules; return a 2xx (or `expect`ed) response."""
         safe = method.upper() in _REPLAY_SAFE_METHODS if replay_safe is None else replay_safe
+        writes = method.upper() not in _READ_METHODS
         url = path.lstrip("/")
         for attempt in range(1, self._policy.max_attempts + 1):
             last = attempt == self._policy.max_attempts
@@ -138,7 +140,8 @@ class Transport:
                 await self._backoff(attempt, {})
                 continue
             except _MAY_HAVE_APPLIED as exc:
-                if not safe:
+                if not safe or (last and writes):
+                    # A write resent until we gave up may have landed on any attempt.
                     raise self._unknown(method, path, exc) from exc
                 if last:
                     raise self._unreachable(exc) from exc
@@ -150,7 +153,7 @@ class Transport:
                 ) from exc
             if response.is_success or response.status_code in expect:
                 return response
-            if not await self._should_retry(response, attempt, safe, method, path):
+            if not await self._should_retry(response, attempt, safe, writes, method, path):
                 raise self.error_for(response)
         raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
 
@@ -209,10 +212,10 @@ class Transport:
         )
         return response
 
-    async def _should_retry(self, response, attempt, safe, method, path) -> bool:
+    async def _should_retry(self, response, attempt, safe, writes, method, path) -> bool:
         status = response.status_code
         if attempt >= self._policy.max_attempts:
-            if status >= 500 and not safe:
+            if status >= 500 and (writes or not safe):
                 raise self._unknown(method, path, self.error_for(response))
             return False
         if status == 429:

@@ -81,6 +81,19 @@ async def test_reads_are_retried_after_5xx_and_dropped_connections():
     assert script.calls == 3
 
 
+async def test_a_replay_safe_write_that_never_got_an_answer_is_outcome_unknown():
+    script = Script(*[httpx.ReadTimeout("slow")] * 3, httpx.Response(503))
+    with pytest.raises(errors.OutcomeUnknown):
+        await script.transport().request("POST", "merge", replay_safe=True)
+    assert script.calls == 4  # resent (it is replay-safe), but any attempt may have landed
+
+
+async def test_a_read_that_never_got_an_answer_is_a_server_error():
+    script = Script(*[httpx.ReadTimeout("slow")] * 4)
+    with pytest.raises(errors.ServerError):
+        await script.transport().get_json("x")
+
+
 async def test_connect_errors_are_retried_even_for_merges_then_reported():
     script = Script(*[httpx.ConnectError("refused")] * 4)
     with pytest.raises(errors.ServerError, match="could not be reached"):
