@@ -93,10 +93,12 @@ def test_review_goes_on_while_a_slow_merge_runs(qtbot, desk):
     assert shown.args[0] == desk.groups[1].id  # moved on to the next group meanwhile
     assert desk.window.groups.group_row(first).status == GroupStatus.MERGING
     assert "Merging: 1" in desk.window.status_bar.counts_text()
+    assert not desk.window.scan_action.isEnabled()  # a scan would renumber the groups
     with qtbot.waitSignal(desk.window.merge_finished, timeout=TIMEOUT) as finished:
         pass
     assert finished.args[1].status == MergeStatus.MERGED
     assert desk.window.groups.group_row(first).status == GroupStatus.MERGED
+    qtbot.waitUntil(desk.window.scan_action.isEnabled)  # once the merge task has ended
 
 
 def test_a_refused_merge_shows_the_crms_message(qtbot, desk):
@@ -166,10 +168,16 @@ def test_window_geometry_and_splitter_are_saved(qtbot, desk):
 
 
 def test_scan_finds_the_planted_groups_and_selects_the_first(qtbot, desk):
+    _show_first_group(desk, qtbot)
+    panel = desk.window.review_panel
     with qtbot.waitSignal(desk.window.groups_loaded, timeout=TIMEOUT) as loaded:
         desk.window.start_scan()
+        # A scan renumbers groups: no decision may be taken while it runs.
+        assert not desk.window.scan_action.isEnabled()
+        assert not panel.merge_action.isEnabled() and not panel.skip_action.isEnabled()
     assert loaded.args[0] > 0
-    qtbot.waitUntil(lambda: desk.window.review_panel.loaded, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: panel.loaded and panel.merge_action.isEnabled(), timeout=TIMEOUT)
+    assert desk.window.scan_action.isEnabled()
     planted = {frozenset(g.records) for g in desk.groups}
     found = {frozenset(row.group.records) for row in desk.window.groups.rows()}
     assert found & planted  # the matching engine's quality is tested in tests/core

@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         self.status_bar.showMessage(self.tr("{records} records read, {groups} groups found")
                                     .format(records=result.records, groups=len(result.groups)),
                                     8000)
+        self._last_outcome.clear()  # ids belong to the new groups now
         for note in result.notes:  # the matching engine's own words, e.g. no usable field
             self._log("", GroupStatus.OPEN, self.tr("Scan: {note}").format(note=note))
         self.show_stored_groups()
@@ -330,9 +331,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        # A scan renumbers the groups, so merges and scans never overlap: a late outcome
+        # would otherwise land on another group that took the same id.
         merging = any(n.startswith("merge:") for n in self.tasks.names())
+        scanning = self.tasks.running("scan")
         self.scan_action.setEnabled(self._connection is not None and not merging
-                                    and not self.tasks.running("scan"))
+                                    and not scanning)
+        self.review_panel.set_frozen(scanning)
 
     def _update_counts(self) -> None:
         self.status_bar.set_counts(self.groups.status_counts())

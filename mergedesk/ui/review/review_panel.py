@@ -39,6 +39,7 @@ class ReviewPanel(QWidget):
         self._model = model
         self._row: GroupRow | None = None
         self._loaded = False
+        self._frozen = False
         self._missing: tuple[str, ...] = ()
         self.merge_action = QAction(icon("merge"), "", self)
         self.merge_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
@@ -185,6 +186,11 @@ class ReviewPanel(QWidget):
             self._show_header(row)
             self._update_state()
 
+    def set_frozen(self, frozen: bool) -> None:
+        """Hold every decision (while a scan replaces the groups under our feet)."""
+        self._frozen = frozen
+        self._update_state()
+
     def set_banner(self, text: str, kind: str = "info") -> None:
         rgb = _BANNER_COLOURS.get(kind, _BANNER_COLOURS["info"])
         self._banner.setStyleSheet(
@@ -222,7 +228,7 @@ class ReviewPanel(QWidget):
 
     def _update_state(self) -> None:
         status = self._row.status if self._row else None
-        decidable = status is not None and status not in (
+        decidable = not self._frozen and status is not None and status not in (
             GroupStatus.MERGED, GroupStatus.MERGING, GroupStatus.UNKNOWN)
         self.merge_action.setEnabled(self._loaded and decidable)
         self.not_duplicates_action.setEnabled(decidable)
