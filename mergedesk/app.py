@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEMO_PROVIDER = "chatwoot"
 DEMO_RECORDS = 300
+DEMO_SEED = 5  # its data shows groups of two and of three records on first open
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--base-url", help="the CRM's API root, tenant included")
     parser.add_argument("--entity", default="contacts")
     parser.add_argument("--profile", help="keyring profile holding the credentials")
-    parser.add_argument("--seed", type=int, default=1, help="demo data seed")
+    parser.add_argument("--seed", type=int, default=DEMO_SEED, help="demo data seed")
     parser.add_argument("--records", type=int, default=DEMO_RECORDS, help="demo records")
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser

@@ -139,6 +139,9 @@ def note_text(
     records = ", ".join(record_label(r) for r in note.records)
     field = field_label(note.field or "")
     values = ", ".join(value_text(v) for v in note.values)
+    if len(note.values) == len(note.records):  # each value with the record it is from
+        values = ", ".join(f"“{value_text(v)}” ({record_label(r)})"
+                           for v, r in zip(note.values, note.records, strict=True))
     kind = note.kind
     if kind == NoteKind.LOSERS_DELETED:
         text = translate("Messages", "{crm} deletes {records} once merged into the master.")
@@ -151,9 +154,9 @@ def note_text(
                                      "row.")
     elif kind == NoteKind.NOT_CARRIED:
         text = translate("Messages", "{field}: {crm} does not carry this field in a merge; "
-                                     "“{values}” of {records} will be lost.")
+                                     "{values} will be lost.")
     elif kind == NoteKind.VALUE_DROPPED:
-        text = translate("Messages", "{field}: “{values}” of {records} will not survive.")
+        text = translate("Messages", "{field}: {values} will not survive.")
     elif kind == NoteKind.FILES_DROPPED:
         text = translate("Messages", "Files that will be removed: {values}.")
     else:

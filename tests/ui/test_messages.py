@@ -40,3 +40,12 @@ def test_outcome_text_has_the_headline_and_the_message(qapp):
 
 def test_every_status_has_a_label(qapp):
     assert all(messages.status_label(s) for s in GroupStatus)
+
+
+def test_a_dropped_value_note_names_each_value_with_its_record(qapp):
+    from mergedesk.core.preview import NoteKind, PreviewNote
+
+    note = PreviewNote(kind=NoteKind.VALUE_DROPPED, field="title", records=("12", "13"),
+                       values=("CTO", "Founder"))
+    text = messages.note_text(note, "Chatwoot", str.title, lambda r: f"#{r}")
+    assert text == "Title: “CTO” (#12), “Founder” (#13) will not survive."
