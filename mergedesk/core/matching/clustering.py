@@ -16,7 +16,9 @@ from mergedesk.core.matching.settings import MatchSettings
 
 @dataclass
 class Clusters:
-    """Groups of rows (two or more each) and, per group, the strong pairs inside it."""
+    """Groups of rows (two or more each) and, per group, the strong pairs that joined it:
+    a spanning tree, n - 1 links for n rows. Other strong pairs inside a group add no
+    explanation, only memory (a million records make some 150,000 groups)."""
 
     members: list[list[int]]
     edges: list[list[int]]  # indices into the strong PairScores passed to `cluster`
@@ -30,6 +32,7 @@ class Clusters:
 class _UnionFind:
     parent: dict[int, int] = field(default_factory=dict)
     members: dict[int, list[int]] = field(default_factory=dict)
+    links: dict[int, list[int]] = field(default_factory=dict)  # root -> edges that joined
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -42,10 +45,11 @@ class _UnionFind:
     def group(self, root: int) -> list[int]:
         return self.members.get(root) or [root]
 
-    def union(self, a: int, b: int) -> None:
+    def union(self, a: int, b: int, edge: int) -> None:
         big, small = (a, b) if len(self.group(a)) >= len(self.group(b)) else (b, a)
         self.parent[small] = big
         self.members[big] = self.group(big) + self.members.pop(small, [small])
+        self.links[big] = [*self.links.get(big, ()), *self.links.pop(small, ()), edge]
 
 
 def _adjacency(lo: Iterable[int], hi: Iterable[int]) -> dict[int, set[int]]:
@@ -114,7 +118,7 @@ class _Joiner:
 def cluster(pairs: PairScores, ids: list[str], settings: MatchSettings,
             excluded: Iterable[tuple[int, int]] = ()) -> Clusters:  # fmt: skip
     """Groups from scored pairs; links are the pairs at or above `settings.threshold`.
-    Returned edges index into `strong_pairs(pairs)`."""
+    Returned edges (the links that joined each group) index into `strong_pairs(pairs)`."""
     strong = strong_pairs(pairs, settings)
     joiner = _Joiner(pairs, settings, list(excluded))
     find, refused = joiner.uf.find, {"size": 0, "chain": 0, "excluded": 0, "conflict": 0}
@@ -126,8 +130,8 @@ def cluster(pairs: PairScores, ids: list[str], settings: MatchSettings,
             if reason:
                 refused[reason] += 1
             else:
-                joiner.uf.union(ra, rb)
-    return _collect(joiner.uf, lo, hi, refused)
+                joiner.uf.union(ra, rb, e)
+    return _collect(joiner.uf, refused)
 
 
 def strong_pairs(pairs: PairScores, settings: MatchSettings) -> PairScores:
@@ -135,12 +139,7 @@ def strong_pairs(pairs: PairScores, settings: MatchSettings) -> PairScores:
     return pairs.select(pairs.score >= settings.threshold)
 
 
-def _collect(uf: _UnionFind, lo: list[int], hi: list[int], refused: dict[str, int]) -> Clusters:
-    edges: dict[int, list[int]] = defaultdict(list)
-    for e, (a, b) in enumerate(zip(lo, hi, strict=True)):
-        root = uf.find(a)
-        if root == uf.find(b):
-            edges[root].append(e)
-    roots = list(edges)
-    return Clusters([uf.group(r) for r in roots], [edges[r] for r in roots], refused["size"],
+def _collect(uf: _UnionFind, refused: dict[str, int]) -> Clusters:
+    roots = list(uf.links)
+    return Clusters([uf.group(r) for r in roots], [uf.links[r] for r in roots], refused["size"],
                     refused["chain"], refused["excluded"], refused["conflict"])  # fmt: skip

@@ -110,6 +110,8 @@ def _objects(values: list[str]) -> np.ndarray:
 def _codes(values: list[str], table: dict[str, int]) -> np.ndarray:
     """Integer code per value ("" -> -1); new distinct values extend `table`."""
     table.setdefault("", -1)
+    if not any(values):  # an unmapped field: nothing to look up
+        return np.full(len(values), -1, dtype=np.int32)
     for value in dict.fromkeys(values):  # distinct values only: C-speed dedupe first
         if value not in table:
             table[value] = len(table)

@@ -68,9 +68,9 @@ class _EvidenceMaker:
 
 def build_groups(clusters: Clusters, strong: PairScores, ids: list[str],
                  neutral: dict[str, float]) -> list[DuplicateGroup]:  # fmt: skip
-    """One DuplicateGroup per cluster: records in natural id order, evidence per strong
-    pair inside it (fields at or above their `neutral` similarity), score = mean of those
-    pairs' scores; ordered by first record and numbered g1, g2, ..."""
+    """One DuplicateGroup per cluster: records in natural id order, evidence per link that
+    formed it (fields at or above their `neutral` similarity), score = mean of those links'
+    scores; ordered by first record and numbered g1, g2, ..."""
     rank = _ranks(clusters, ids)
     maker = _EvidenceMaker(strong, ids, rank, neutral)
     built = []
