@@ -1,27 +1,18 @@
-"""The app's SVG icons by name, looked up next to the package, never from the CWD."""
+"""The app's SVG icons by name, from the package's resources (mergedesk/resources/icons)."""
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-import mergedesk
-
-
-def icon_path(name: str) -> Path:
-    """`resources/icons/<name>.svg`: inside the package when it is shipped there,
-    else in the source tree next to it (an editable install or a checkout)."""
-    packaged = resources.files(mergedesk) / "resources" / "icons" / f"{name}.svg"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(mergedesk.__file__).resolve().parent.parent / "resources" / "icons" / f"{name}.svg"
+from mergedesk.resources import icon_file
 
 
 @functools.cache
 def icon(name: str) -> QIcon:
-    """A cached QIcon; an empty one if the file is missing (never an exception)."""
-    path = icon_path(name)
+    """A cached QIcon; an empty one if the file is missing (never an exception).
+    tests/packaging/test_resources.py fails for any name used in mergedesk/ui that is
+    not shipped, so a missing file is caught before it reaches a user."""
+    path = icon_file(name)
     return QIcon(str(path)) if path.is_file() else QIcon()
