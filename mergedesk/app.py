@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 from mergedesk import __version__
 from mergedesk.providers import registry
 from mergedesk.providers.base import ConnectionSettings, Provider
+from mergedesk.resources import APP_ID, translations_dir
 from mergedesk.services import credentials, logs
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.scan import ScanService
@@ -154,7 +155,7 @@ def _describe_app(app: QApplication) -> None:
     app.setApplicationName("MergeDesk")
     app.setApplicationDisplayName("MergeDesk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("mergedesk")
+    app.setDesktopFileName(APP_ID)  # the .desktop file's name: Wayland's app_id
     app.setWindowIcon(icon("mergedesk"))
     _install_translators(app)
 
@@ -162,9 +163,8 @@ def _describe_app(app: QApplication) -> None:
 def _install_translators(app: QApplication) -> None:
     """Qt's own strings (qtbase) and ours, for the system language; English without."""
     locale = QLocale.system()
-    ours = Path(__file__).resolve().parent.parent / "translations"
     for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("mergedesk", str(ours))):
+                         ("mergedesk", str(translations_dir()))):
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)
