@@ -75,11 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _wants_gui(argv):
         from mergedesk.app import main as gui_main
 
-        return gui_main(["--demo"] if args.demo else [])
+        return gui_main(argv)  # the GUI takes its own options (--demo, --provider, ...)
+    args = build_parser().parse_args(argv)
     logs.configure(verbose=args.verbose)
     try:
         return _COMMANDS[args.command](args)
@@ -94,6 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def _wants_gui(argv: list[str]) -> bool:
+    """No subcommand means the GUI: its options are not the CLI's, so they pass through."""
+    if {"-h", "--help", "--version"} & set(argv):
+        return False
+    first_word = next((a for a in argv if not a.startswith("-")), None)
+    return first_word is None or (first_word not in _COMMANDS and "--provider" in argv)
 
 
 def _cmd_sandbox(args: argparse.Namespace) -> int:
