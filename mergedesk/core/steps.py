@@ -6,7 +6,9 @@ value the merge itself would set wrong is fixed by an update step instead of los
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
@@ -116,42 +118,30 @@ def _plan_update_around(merge, records, caps, fields, targets) -> list[MergeStep
     """Chatwoot: write chosen values before merging (the base's values win), except
     values a loser still holds in a unique field (the CRM would refuse the duplicate)
     and blanks (the merge would refill them): those are written after the merges."""
-    master = records[merge.master]
     loser_values = {
         name: [records[r].fields.get(name) for r in merge.others] for name in targets
     }
     pre = {
         k: v
-        for k, v in _differences(master.fields, _chosen(merge, targets)).items()
+        for k, v in _differences(records[merge.master].fields, _chosen(merge, targets)).items()
         if not is_blank(v)
         and not (
             fields.get(k, FieldDef(api_name=k)).unique
             and any(same_value(v, lv) for lv in loser_values[k])
         )
     }
-    steps: list[MergeStep] = []
-    state = dict(master.fields)
-    if pre:
-        steps.append(MergeStep(index=0, kind=StepKind.UPDATE, master=master.id, values=pre))
-        state.update(pre)
-    for group in chunks(merge.others, caps.max_losers_per_call):
-        steps.append(_merge_step(merge, group))
-        state = simulate_merge(state, [records[r] for r in group], caps)
-    return steps + _fixup(master.id, state, targets)
+    return _update_then_merge(merge, records, caps, targets, pre)
 
 
 def _plan_carried_in_call(merge, records, caps, fields, targets) -> list[MergeStep]:
     """Dataverse (UpdateContent): the first call carries every value that differs from
     the survivor's; later calls carry none."""
-    master = records[merge.master]
-    state = dict(master.fields)
-    steps: list[MergeStep] = []
-    for n, group in enumerate(chunks(merge.others, caps.max_losers_per_call)):
-        carried = _differences(state, _chosen(merge, targets)) if n == 0 else {}
-        steps.append(_merge_step(merge, group, values=carried))
-        state.update(carried)
-        state = simulate_merge(state, [records[r] for r in group], caps)
-    return steps + _fixup(master.id, state, targets)
+    carried = _differences(records[merge.master].fields, _chosen(merge, targets))
+    first = chunks(merge.others, caps.max_losers_per_call)[0]
+    return _update_then_merge(
+        merge, records, caps, targets, {},
+        per_call=lambda group: {"values": carried if group == first else {}},
+    )
 
 
 # Dataverse tables whose Merge ignores UpdateContent (seed 003: "Merge behavior for
@@ -167,21 +157,12 @@ def _plan_update_content(merge, records, caps, fields, targets) -> list[MergeSte
     if master.entity not in UPDATE_CONTENT_IGNORED:
         return _plan_carried_in_call(merge, records, caps, fields, targets)
     pre = _differences(master.fields, _chosen(merge, targets))
-    steps: list[MergeStep] = []
-    state = dict(master.fields)
-    if pre:
-        steps.append(MergeStep(index=0, kind=StepKind.UPDATE, master=master.id, values=pre))
-        state.update(pre)
-    for group in chunks(merge.others, caps.max_losers_per_call):
-        steps.append(_merge_step(merge, group))
-        state = simulate_merge(state, [records[r] for r in group], caps)
-    return steps + _fixup(master.id, state, targets)
+    return _update_then_merge(merge, records, caps, targets, pre)
 
 
 def _plan_child_fields(merge, records, caps, fields, targets) -> list[MergeStep]:
     """Zoho: a field whose chosen value comes from a child is named in that child's
     `_fields`; typed values and cleared fields are written to the master first."""
-    master = records[merge.master]
     sources = {
         name: choice.from_record
         for name, choice in merge.fields.items()
@@ -189,18 +170,40 @@ def _plan_child_fields(merge, records, caps, fields, targets) -> list[MergeStep]
     }
     pre = {
         k: v
-        for k, v in _differences(master.fields, _chosen(merge, targets)).items()
+        for k, v in _differences(records[merge.master].fields, _chosen(merge, targets)).items()
         if k not in sources
     }
+    return _update_then_merge(
+        merge, records, caps, targets, pre,
+        per_call=lambda group: {
+            "value_sources": {k: rid for k, rid in sources.items() if rid in group}
+        },
+    )
+
+
+def _update_then_merge(
+    merge: GroupMerge,
+    records: dict[str, Record],
+    caps: Capabilities,
+    targets: dict[str, JsonValue],
+    pre: dict[str, JsonValue],
+    per_call: Callable[[tuple[str, ...]], dict[str, Any]] | None = None,
+) -> list[MergeStep]:
+    """The shape most CRMs share: an update writing `pre` first (if any), the merge
+    calls in chunks the CRM accepts (each with what `per_call` adds: carried values or
+    Zoho value sources), then an update for whatever the simulated survivor still lacks."""
+    master = records[merge.master]
     steps: list[MergeStep] = []
     state = dict(master.fields)
     if pre:
         steps.append(MergeStep(index=0, kind=StepKind.UPDATE, master=master.id, values=pre))
         state.update(pre)
     for group in chunks(merge.others, caps.max_losers_per_call):
-        picked = {k: rid for k, rid in sources.items() if rid in group}
-        steps.append(_merge_step(merge, group, value_sources=picked))
-        state.update({k: records[rid].fields.get(k) for k, rid in picked.items()})
+        extra = per_call(group) if per_call else {}
+        steps.append(_merge_step(merge, group, **extra))
+        state.update(extra.get("values", {}))
+        sources = extra.get("value_sources", {})
+        state.update({k: records[rid].fields.get(k) for k, rid in sources.items()})
         state = simulate_merge(state, [records[r] for r in group], caps)
     return steps + _fixup(master.id, state, targets)
 
@@ -215,13 +218,9 @@ def _plan_master_body(merge, records, caps, fields, targets) -> list[MergeStep]:
         k: v for k, v in targets.items()
         if k in merge.fields or not same_value(master.fields.get(k), v)
     }
-    state = dict(master.fields)
-    steps: list[MergeStep] = []
-    for group in chunks(merge.others, caps.max_losers_per_call):
-        steps.append(_merge_step(merge, group, values=dict(carried)))
-        state.update(carried)
-        state = simulate_merge(state, [records[r] for r in group], caps)
-    return steps + _fixup(master.id, state, targets)
+    return _update_then_merge(
+        merge, records, caps, targets, {}, per_call=lambda group: {"values": dict(carried)}
+    )
 
 
 def _plan_fill_or_overwrite(merge, records, caps, fields, targets) -> list[MergeStep]:
