@@ -66,7 +66,7 @@ class IncrementalMatcher:
                ) -> MatchResult:  # fmt: skip
         """Groups after some records changed (new or edited) and some were removed."""
         if self._features is None:
-            raise RuntimeError("update() needs a scan() first")
+            raise RuntimeError("update() needs a scan() of two or more records with known fields")
         with paused_gc():
             self._retire([*removed, *(r.id for r in changed)])
             if changed:

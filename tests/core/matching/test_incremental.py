@@ -52,5 +52,5 @@ def test_not_duplicates_never_come_back() -> None:
 
 
 def test_update_before_scan_is_refused() -> None:
-    with pytest.raises(RuntimeError, match="scan"):
+    with pytest.raises(RuntimeError, match=r"scan\(\)"):
         IncrementalMatcher().update(removed={"r1"})
