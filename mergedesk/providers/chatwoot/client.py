@@ -2,7 +2,10 @@
 
 Merge semantics (PROVIDERS.md §2): one mergee per call; the base's non-blank values
 win; the mergee is hard-deleted; labels are not carried, so chosen values and labels
-are written onto the base by update steps that the planner places around the merge."""
+are written onto the base by update steps that the planner places around the merge.
+A 200 does not prove the merge happened (some versions hand a failing merge to a
+background job and answer 200 anyway): the mergee is re-read before the step is done.
+Reading many contacts (paging, search, filter) is in lookup.py, budgets in limits.py."""
 
 from __future__ import annotations
 
@@ -77,8 +80,8 @@ class ChatwootProvider:
         limits = ChatwootLimits.from_options(settings.options)
         sleep = transport_options.get("sleep") or asyncio.sleep
         self.pacer = transport_options.pop("pacer", None) or per_minute_pacer(
-            limits.requests_per_minute, sleep)
-        self._search_pacer = per_minute_pacer(limits.searches_per_minute, sleep)
+            limits.requests_per_minute, sleep, limits.period)
+        self._search_pacer = per_minute_pacer(limits.searches_per_minute, sleep, limits.period)
         # Per connection: ApplyService merges this many groups side by side.
         self.capabilities = CAPABILITIES.model_copy(
             update={"max_concurrency": limits.concurrency})

@@ -26,6 +26,10 @@ from mergedesk.providers.retry import server_delay
 DEFAULT_REQUESTS_PER_MINUTE = 3000.0  # RACK_ATTACK_LIMIT's default
 DEFAULT_SEARCHES_PER_MINUTE = 100.0  # RATE_LIMIT_CONTACT_SEARCH's default
 DEFAULT_CONCURRENCY = 4
+DEFAULT_PERIOD = 60.0  # rack-attack's 'req/ip' and search throttles: period 1.minute
+# The longest window we pace over. Our budget counts a request until its answer plus the
+# window, so each window loses one round trip: 13% of 1 s at 150 ms, 3% of 5 s.
+MAX_PACING_WINDOW = 5.0
 _ANSWERED = httpx.Response(204)  # what the budget is told of a refusal: answered, no pause
 
 
@@ -33,11 +37,14 @@ _ANSWERED = httpx.Response(204)  # what the budget is told of a refusal: answere
 class ChatwootLimits:
     """From ConnectionSettings.options: `requests_per_minute` and `searches_per_minute`
     (an install's own RACK_ATTACK_LIMIT / RATE_LIMIT_CONTACT_SEARCH; 0 turns our own
-    pacing off) and `concurrency` (requests in flight, and groups merged side by side)."""
+    pacing off), `rate_limit_period` (seconds the server counts over; rack-attack's
+    minute unless a proxy in front counts shorter) and `concurrency` (requests in
+    flight, and groups merged side by side)."""
 
     requests_per_minute: float = DEFAULT_REQUESTS_PER_MINUTE
     searches_per_minute: float = DEFAULT_SEARCHES_PER_MINUTE
     concurrency: int = DEFAULT_CONCURRENCY
+    period: float = DEFAULT_PERIOD
 
     @classmethod
     def from_options(cls, options: Mapping[str, JsonValue]) -> ChatwootLimits:
@@ -48,6 +55,7 @@ class ChatwootLimits:
                 searches_per_minute=_number(options, "searches_per_minute",
                                             DEFAULT_SEARCHES_PER_MINUTE),
                 concurrency=max(1, int(_number(options, "concurrency", DEFAULT_CONCURRENCY))),
+                period=_number(options, "rate_limit_period", DEFAULT_PERIOD) or DEFAULT_PERIOD,
             )
         except (TypeError, ValueError) as exc:
             raise errors.ConfigError(
@@ -112,17 +120,21 @@ class RackAttackPacer:
         self._paused_until = max(self._paused_until, now + delay)
 
 
-def per_minute_pacer(per_minute: float, sleep: Sleep = asyncio.sleep) -> RackAttackPacer:
-    """A pacer that keeps under `per_minute` requests in every minute without sending
-    a minute's budget in one burst: k requests per 60*k/per_minute seconds, with k the
-    smallest whole budget of at least one second (3000/min -> 50 per 1 s; 100/min ->
-    2 per 1.2 s). Any minute then holds at most `per_minute` requests, whether the
-    server counts in fixed windows (rack-attack) or sliding ones. 0: no budget, but the
-    pause after a 429 still applies."""
+def per_minute_pacer(per_minute: float, sleep: Sleep = asyncio.sleep,
+                     period: float = DEFAULT_PERIOD) -> RackAttackPacer:
+    """A pacer that keeps under `per_minute` requests in every `period` the server counts
+    over, without sending a period's budget in one burst: k requests per window, the
+    window a whole fraction of the period of at most MAX_PACING_WINDOW (3000/min over a
+    minute -> 250 per 5 s; 40/s counted per second -> 40 per 1 s). Whole fractions keep
+    fixed windows (rack-attack counts per clock minute) as safe as sliding ones.
+    0: no budget, but the pause after a 429 still applies."""
     if per_minute <= 0:
         return RackAttackPacer(BudgetPacer(None, sleep=sleep), sleep=sleep)
-    k = max(1, math.ceil(per_minute / 60.0))
-    return RackAttackPacer(BudgetPacer(k, 60.0 * k / per_minute, sleep=sleep), sleep=sleep)
+    window = period / math.ceil(period / MAX_PACING_WINDOW)
+    k = math.floor(per_minute * window / 60.0 + 1e-9)
+    if k < 1:  # fewer than one request per window: one at a time, spaced out
+        k, window = 1, 60.0 / per_minute
+    return RackAttackPacer(BudgetPacer(k, window, sleep=sleep), sleep=sleep)
 
 
 def _number(options: Mapping[str, JsonValue], key: str, default: float) -> float:
