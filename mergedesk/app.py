@@ -10,36 +10,35 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
 from pydantic import SecretStr
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QSettings,
-    QTimer,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from mergedesk import __version__
 from mergedesk.providers import registry
 from mergedesk.providers.base import ConnectionSettings, Provider
-from mergedesk.resources import APP_ID, translations_dir
+from mergedesk.resources import APP_ID
+from mergedesk.selftest import SelfTest, exit_when_shown
 from mergedesk.services import credentials, logs
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.scan import ScanService
 from mergedesk.services.workspace import Workspace
+from mergedesk.ui import i18n, theme
 from mergedesk.ui.connection import Connection
+from mergedesk.ui.crash import CrashHandler
 from mergedesk.ui.icons import icon
 from mergedesk.ui.review.main_window import MainWindow
+from mergedesk.ui.settings_menu import SettingsMenu
 
 if TYPE_CHECKING:
     from mergedesk.sandbox.server import SandboxServer
@@ -61,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=DEMO_SEED, help="demo data seed")
     parser.add_argument("--records", type=int, default=DEMO_RECORDS, help="demo records")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--lang", help="UI language: en, de, fr, es or system "
+                        "(default: the choice saved in Settings, else the system's)")
+    parser.add_argument("--theme", choices=theme.THEMES,
+                        help="light or dark (default: the saved choice, else the system's)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="review and merge one demo group offscreen; exit 0 on success")
+    # For tests/benchmarks/bench_startup.py: print when the window is painted, then quit.
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -114,6 +121,11 @@ class DesktopSession:
         # uvicorn serves it from its own thread: a slow fake answer never stalls the GUI.
         return SandboxServer.for_fake(fake).start()
 
+    @property
+    def sandbox(self) -> SandboxServer | None:
+        """The demo CRM while it runs; the self-test checks its state through it."""
+        return self._sandbox
+
     async def close(self) -> None:
         if self._provider is not None:
             await self._provider.aclose()
@@ -122,32 +134,50 @@ class DesktopSession:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
     if args.provider and not args.base_url:
         print("mergedesk: error: --provider needs --base-url", file=sys.stderr)
         return 2
+    if args.self_test:
+        # Offscreen unless the caller chose a platform: QT_QPA_PLATFORM=xcb under Xvfb
+        # checks that an installed package finds the X libraries it depends on.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        args.demo = True
     logs.configure(verbose=args.verbose)
     app = QApplication([sys.argv[0], *qt_args])
     _describe_app(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    crash = CrashHandler(app, interactive=not args.self_test)
+    crash.install(loop)
     session = DesktopSession(args)
     # Demo data lives in a throwaway folder: the demo never touches the real journal.
     demo_home = tempfile.TemporaryDirectory(prefix="mergedesk-demo-") if session.demo else None
+    # The self-test keeps its settings there too: it must not move the user's window.
+    settings = (QSettings(str(Path(demo_home.name) / "settings.ini"), QSettings.Format.IniFormat)
+                if args.self_test and demo_home else QSettings())
+    translations, themes = _apply_preferences(app, args, settings)
     workspace = Workspace.open(Path(demo_home.name) if demo_home else None)
-    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), QSettings())
+    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings)
+    window.menuBar().addMenu(SettingsMenu(settings, translations, themes, window))
     _quit_on_sigint(window)
+    if args.exit_when_shown:
+        exit_when_shown(window, started)
+    job = SelfTest(window, session, started) if args.self_test else None
+    crash.on_crash = job.on_crash if job else None
     window.show()
-    window.tasks.start("connect", session.open(window))
+    window.tasks.start("connect", job.run() if job else session.open(window))
     try:
         with loop:
             loop.run_forever()  # returns when the last window closed (aboutToQuit)
             loop.run_until_complete(session.close())
     finally:
+        crash.uninstall(loop)
         workspace.close()
         if demo_home is not None:
             demo_home.cleanup()
-    return 0
+    return job.exit_code if job else 0
 
 
 def _describe_app(app: QApplication) -> None:
@@ -157,17 +187,17 @@ def _describe_app(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)  # the .desktop file's name: Wayland's app_id
     app.setWindowIcon(icon("mergedesk"))
-    _install_translators(app)
 
 
-def _install_translators(app: QApplication) -> None:
-    """Qt's own strings (qtbase) and ours, for the system language; English without."""
-    locale = QLocale.system()
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("mergedesk", str(translations_dir()))):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
+def _apply_preferences(app: QApplication, args: argparse.Namespace, settings: QSettings,
+                       ) -> tuple[i18n.Translations, theme.ThemeManager]:
+    """Language and theme before any window exists: `--lang`/`--theme`, else the saved
+    choice, else the system's. The Settings menu changes them later."""
+    translations = i18n.Translations(app)
+    translations.apply(i18n.chosen_language(args.lang, settings))
+    themes = theme.ThemeManager(app)
+    themes.apply(theme.chosen_theme(args.theme, settings))
+    return translations, themes
 
 
 def _quit_on_sigint(window: MainWindow) -> None:

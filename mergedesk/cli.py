@@ -102,7 +102,9 @@ def _wants_gui(argv: list[str]) -> bool:
     if {"-h", "--help", "--version"} & set(argv):
         return False
     first_word = next((a for a in argv if not a.startswith("-")), None)
-    return first_word is None or (first_word not in _COMMANDS and "--provider" in argv)
+    # Words after a leading option are that option's values (--lang de, --provider zoho);
+    # a bare first word that is no command stays the CLI's error.
+    return first_word is None or (first_word not in _COMMANDS and argv[0].startswith("-"))
 
 
 def _cmd_sandbox(args: argparse.Namespace) -> int:
