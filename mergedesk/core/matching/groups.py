@@ -1,8 +1,10 @@
 """Turning clusters into DuplicateGroup models with per-pair evidence, in a deterministic
-order with ids g1, g2, ... No Qt, no I/O."""
+order, each with an id that depends only on its records. No Qt, no I/O."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -17,6 +19,14 @@ def natural_key(record_id: str) -> tuple[int, str]:
     """Sort key that puts "r2" before "r10" and 99 before 100: CRM ids are numbers or
     fixed-width strings, for which the length then the text is the natural order."""
     return len(record_id), record_id
+
+
+def group_id(record_ids: Iterable[str]) -> str:
+    """The stable id of a group: "g" and 16 hex digits of a hash of its sorted record ids.
+    A re-scan that finds the same records gives the same id (decisions and merge
+    outcomes stay with their group); 64 bits keep a million groups clear of collisions."""
+    text = "\n".join(sorted(record_ids, key=natural_key))
+    return "g" + hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def _ranks(clusters: Clusters, ids: list[str]) -> dict[int, int]:
@@ -70,7 +80,7 @@ def build_groups(clusters: Clusters, strong: PairScores, ids: list[str],
                  neutral: dict[str, float]) -> list[DuplicateGroup]:  # fmt: skip
     """One DuplicateGroup per cluster: records in natural id order, evidence per link that
     formed it (fields at or above their `neutral` similarity), score = mean of those links'
-    scores; ordered by first record and numbered g1, g2, ..."""
+    scores; ordered by first record, ids from group_id()."""
     rank = _ranks(clusters, ids)
     maker = _EvidenceMaker(strong, ids, rank, neutral)
     built = []
@@ -78,16 +88,16 @@ def build_groups(clusters: Clusters, strong: PairScores, ids: list[str],
         rows = sorted(members, key=rank.__getitem__)
         edges = maker.sorted_edges(edges)
         score = sum(maker.scores[e] for e in edges) / len(edges)
-        built.append((rank[rows[0]], rows, min(round(score, 3), 1.0), edges))
+        built.append((rank[rows[0]], [ids[r] for r in rows], min(round(score, 3), 1.0), edges))
     built.sort(key=lambda g: g[0])
     groups: list[DuplicateGroup] = []
     # One validation call over plain dicts is the fastest checked way to build the models;
     # batches keep the dicts waiting for it few.
     for start in range(0, len(built), _BATCH):
         groups += _GROUPS.validate_python([
-            {"id": f"g{i}", "score": score, "records": [ids[r] for r in rows],
+            {"id": group_id(members), "score": score, "records": members,
              "evidence": [item for e in edges for item in maker.evidence(e)]}
-            for i, (_, rows, score, edges) in enumerate(built[start : start + _BATCH], start + 1)
+            for _, members, score, edges in built[start : start + _BATCH]
         ])  # fmt: skip
     return groups
 

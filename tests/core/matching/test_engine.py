@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from mergedesk.core.matching import MatchSettings, ScanCancelled, find_groups
+from mergedesk.core.matching.groups import group_id
 from mergedesk.core.models import Record
 from tests.core.matching.conftest import records
 from tests.core.matching.datamaker import make, pairwise_f1
@@ -37,7 +38,7 @@ def test_groups_carry_ids_scores_and_evidence() -> None:
     rows = records(ANN, {**ANN, "email": "ANN.LEE@acme.com", "phone": "415 555 0123"},
                    {"first_name": "Bob", "last_name": "Stone"})  # fmt: skip
     (group,) = find_groups(rows).groups
-    assert group.id == "g1" and group.records == ("r1", "r2")
+    assert group.id == group_id(("r1", "r2")) and group.records == ("r1", "r2")
     assert 0.75 <= group.score <= 1.0
     fields = {(e.a, e.b, e.field): e.score for e in group.evidence}
     assert fields[("r1", "r2", "email")] == 1.0

@@ -79,7 +79,8 @@ def test_split_full_name_reads_both_orders(raw: str, expected: tuple[str, str]) 
 @pytest.mark.parametrize(
     ("name", "code"),
     [("robert", "r163"), ("rupert", "r163"), ("ashcraft", "a261"), ("tymczak", "t522"),
-     ("pfister", "p236"), ("lee", "l000"), ("", "")],
+     ("pfister", "p236"), ("lee", "l000"), ("honeyman", "h555"), ("washington", "w252"),
+     ("gutierrez", "g362"), ("jackson", "j250"), ("", ""), ("42", "")],
 )  # fmt: skip
 def test_soundex_matches_the_classic_codes(name: str, code: str) -> None:
     assert soundex(name) == code

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from mergedesk.core.matching.normalise.domains import is_free_mail
+from mergedesk.core.matching.normalise.text import by_distinct
 
 # Gmail ignores dots in the local part; googlemail.com is the same mailbox.
 _DOTLESS_DOMAINS = frozenset({"gmail.com", "googlemail.com"})
@@ -110,14 +111,12 @@ def normalise_emails(texts: list[str]) -> list[Email]:
 
 
 def email_columns(texts: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """(address, personal_local, company_domain) of many texts, in one pass."""
-    addresses, locals_, domains = [], [], []
-    for email in normalise_emails(texts):
-        address, local, domain = email
-        addresses.append(address)
-        locals_.append("" if len(local) < 4 or local in ROLE_LOCALS else local)
-        domains.append("" if not domain or is_free_mail(domain) else domain)
-    return addresses, locals_, domains
+    """(address, personal_local, company_domain) of many texts."""
+    emails = normalise_emails(texts)
+    locals_ = [e.local if len(e.local) > 3 and e.local not in ROLE_LOCALS else "" for e in emails]
+    domains = by_distinct(lambda ds: ["" if not d or is_free_mail(d) else d for d in ds],
+                          [e.domain for e in emails])  # fmt: skip
+    return [e.address for e in emails], locals_, domains
 
 
 def personal_local(email: Email) -> str:

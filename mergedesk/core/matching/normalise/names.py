@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mergedesk.core.matching.normalise.nicknames import canonical_given_name
 from mergedesk.core.matching.normalise.text import by_distinct, fold, fold_many
 
@@ -53,14 +55,11 @@ PARTICLES = frozenset(
     ]
 )
 
-_SOUNDEX_CODES = {
-    **dict.fromkeys("bfpv", "1"),
-    **dict.fromkeys("cgjkqsxz", "2"),
-    **dict.fromkeys("dt", "3"),
-    "l": "4",
-    **dict.fromkeys("mn", "5"),
-    "r": "6",
-}
+# Soundex digits per letter; vowels and y are 0 (they separate equal codes), h and w are
+# dropped (they do not).
+_SOUNDEX = str.maketrans("abcdefgijklmnopqrstuvxyz", "012301202245501262301202", "hw")
+_NON_LETTERS = re.compile(r"[^a-z]+")
+_RUNS = re.compile(r"(\d)\1+")
 
 
 def _strip_affixes(tokens: list[str]) -> list[str]:
@@ -123,14 +122,10 @@ def split_full_name(text: str) -> tuple[str, str]:
 
 def soundex(name: str) -> str:
     """American Soundex of a folded name ("robert" -> "r163"); "" for no letters."""
-    letters = [c for c in name if "a" <= c <= "z"]
+    letters = _NON_LETTERS.sub("", name)
     if not letters:
         return ""
-    out, last = [letters[0]], _SOUNDEX_CODES.get(letters[0], "")
-    for c in letters[1:]:
-        code = _SOUNDEX_CODES.get(c, "")
-        if code and code != last:
-            out.append(code)
-        if c not in "hw":  # h and w do not separate equal codes; vowels do
-            last = code
-    return "".join(out)[:4].ljust(4, "0")
+    codes = _RUNS.sub(r"\1", letters.translate(_SOUNDEX))
+    if letters[0] not in "hw":
+        codes = codes[1:]  # the first letter's own code: it is written as the letter
+    return (letters[0] + codes.replace("0", "") + "000")[:4]
