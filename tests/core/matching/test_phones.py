@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import phonenumbers
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mergedesk.core.matching.normalise.phones import PhoneNormaliser
@@ -73,6 +73,7 @@ def test_fast_path_agrees_with_phonenumbers(region: str, number_format: int) -> 
         assert normaliser.e164(text) == expected, text
 
 
+@settings(deadline=None)  # timing varies on a shared machine
 @given(st.lists(st.text(alphabet="0123456789 +-().x/#", max_size=20), max_size=20))
 def test_batch_form_equals_the_single_one(texts: list[str]) -> None:
     assert US.e164_many(texts) == [US.e164(t) if t else "" for t in texts]
