@@ -243,7 +243,7 @@ class ChatwootProvider:
             self._transport.json_of(response)  # a 200 with a broken body is still reported
         # Newer versions rescue a failing merge, queue ContactMergeJob and answer 200
         # all the same (contact_merges_controller.rb): only a re-read says it happened.
-        if base != mergee and await self._exists(mergee):
+        if base != mergee and await self._maybe_exists(mergee):
             return StepResult(state=StepState.PENDING, job_id=f"contact_merge:{base}:{mergee}",
                               summary={"queued": True})
         return StepResult(state=StepState.APPLIED)
@@ -293,6 +293,14 @@ class ChatwootProvider:
             pacer.observe(response)
         return parse_body(mapping.ContactListBody, self._transport.json_of(response),
                           provider=PROVIDER, what="contact list")
+
+    async def _maybe_exists(self, contact_id: int) -> bool:
+        """After a merge was answered: a failed re-read must not make the merge look
+        refused, so it counts as 'still there' and the job polls settle it."""
+        try:
+            return await self._exists(contact_id)
+        except errors.ProviderError:
+            return True
 
     async def _exists(self, contact_id: int) -> bool:
         try:

@@ -159,3 +159,14 @@ async def test_a_400_from_the_merge_lists_each_bad_field(cw):
     await client.aclose()
     assert caught.value.field_errors == {"mergee_contact_id": "must be an integer"}
     assert "mergee_contact_id: must be an integer" in str(caught.value)
+
+
+async def test_a_failed_re_read_after_an_answered_merge_leaves_it_pending_not_failed(cw):
+    base, mergee = add_contact(cw, email="c1@example.com"), add_contact(cw, email="c2@example.com")
+    cw.fake.faults.add(Fault(FaultKind.STATUS, status=503, method="GET",
+                             path=rf"/contacts/{mergee}$", count=None))
+    client = provider(cw, policy=RetryPolicy(max_attempts=2))
+    result = await client.merge("contacts", step(base, mergee))
+    await client.aclose()
+    assert result.state == "pending" and result.job_id == f"contact_merge:{base}:{mergee}"
+    assert merge_calls(cw) == [(int(base), int(mergee))]
