@@ -20,7 +20,7 @@ from mergedesk.services.reconcile import Reconciler, StepRunner
 from mergedesk.services.staleness import stale_reason
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.cache import connection_key
-from mergedesk.store.journal import MergeState
+from mergedesk.store.journal import MergeEntry, MergeState, StepState
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -97,7 +97,13 @@ class ApplyService:
             if seen is None and merge.snapshot is None:
                 cached = self._workspace.cache.get(ctx.conn, rid)
                 seen = cached.fields if cached else None
+            seen = _after_own_writes(seen, rid, prior if prior and prior.same_records(
+                merge.master, merge.others) else None)
             reason = stale_reason(rid, current[rid], seen, crm)
+            if reason and prior and prior.status == MergeState.FAILED and rid == prior.master \
+                    and prior.after is None and _wrote(prior):
+                reason += (f" (MergeDesk's failed attempt #{prior.id} had already written "
+                           "to it; review the group again)")
             if reason:
                 return _outcome(merge, MergeStatus.STALE, reason + "; nothing was sent")
         records: dict[str, Record] = {k: v for k, v in current.items() if v is not None}
@@ -136,6 +142,25 @@ class ApplyService:
             if s.kind == StepKind.MERGE else s
             for s in steps
         ]
+
+
+def _after_own_writes(seen: dict | None, rid: str, prior: MergeEntry | None) -> dict | None:
+    """A failed attempt may have written the survivor before its merge call failed: the
+    reviewed values, as our own journalled updates left them, are not a stale record."""
+    if seen is None or prior is None or prior.status != MergeState.FAILED:
+        return seen
+    written: dict = {}
+    for item in prior.steps:
+        if item.state == StepState.DONE and item.step.kind == StepKind.UPDATE \
+                and item.step.master == rid:
+            written.update(item.step.values)
+    if written and prior.after is not None and prior.after.id == rid:
+        written = prior.after.fields  # as read once the attempt failed: derived fields too
+    return {k: written.get(k, v) for k, v in seen.items()}
+
+
+def _wrote(entry: MergeEntry) -> bool:
+    return any(i.state == StepState.DONE and i.step.kind == StepKind.UPDATE for i in entry.steps)
 
 
 def _outcome(merge: GroupMerge, status: MergeStatus, message: str, **extra) -> MergeOutcome:

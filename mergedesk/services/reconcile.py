@@ -67,8 +67,11 @@ class StepRunner:
                                 f"{exc}; will be reconciled by reading the CRM")
         except errors.ProviderError as exc:
             self.journal.set_step(entry.id, step.index, Journalled.FAILED, error=str(exc))
+            current = self.journal.get(entry.id) or entry  # the step states as written
+            if any(i.state == Journalled.DONE for i in current.steps):
+                await self._keep_after(entry)
             return self.conclude(entry, MergeState.FAILED, MergeStatus.FAILED,
-                                _failure_text(entry, step, exc))
+                                _failure_text(current, step, exc))
         self.journal.set_step(entry.id, step.index, Journalled.SENT, job_id=result.job_id,
                               response=result.summary or None)
         state = result.state
@@ -81,6 +84,17 @@ class StepRunner:
                                 "will be reconciled by reading the CRM")
         self.journal.set_step(entry.id, step.index, Journalled.DONE)
         return None
+
+    async def _keep_after(self, entry: MergeEntry) -> None:
+        """A failed merge that already wrote to the survivor: keep the survivor as it was
+        left (history shows it; a new attempt knows the change was ours). Best effort:
+        the failure may be the very token this read needs."""
+        try:
+            survivor = await self.provider.get_record(self.entity, entry.master)
+        except errors.ProviderError:
+            return
+        if survivor is not None:
+            self.journal.set_after(entry.id, survivor)
 
     async def _wait_for_job(self, step: MergeStep, job_id: str) -> StepState:
         for delay in JOB_POLL_DELAYS:
@@ -188,5 +202,9 @@ def _still_active(record: Record | None, entry: MergeEntry) -> bool:
 def _failure_text(entry: MergeEntry, step: MergeStep, exc: errors.ProviderError) -> str:
     done = [i.step for i in entry.steps if i.state == Journalled.DONE and i.step.index < step.index]
     merged = [rid for s in done if s.kind == StepKind.MERGE for rid in s.losers]
-    prefix = f"after merging {', '.join(merged)}: " if merged else ""
+    written = sorted({name for s in done if s.kind == StepKind.UPDATE for name in s.values})
+    parts = [f"merging {', '.join(merged)}"] if merged else []
+    parts += [f"writing {', '.join(written)} on {entry.master}"] if written else []
+    # Say what was already done, so a failed merge never hides a half-applied one.
+    prefix = f"after {' and '.join(parts)}: " if parts else ""
     return f"{prefix}{exc}"

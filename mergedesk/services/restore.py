@@ -86,7 +86,9 @@ class RestoreService:
         actions: list[RestoreAction] = []
         notes: list[str] = []
         survivor = await provider.get_record(entry.entity, entry.master)
-        reset, survivor_notes = _survivor_reset(entry, survivor, defs, support.reset_survivor)
+        before = self._original(entry)
+        reset, survivor_notes = _survivor_reset(entry, before, survivor, defs,
+                                                support.reset_survivor)
         notes += survivor_notes
         if reset:
             actions.append(RestoreAction(index=0, kind=ActionKind.RESET_SURVIVOR,
@@ -122,6 +124,20 @@ class RestoreService:
         done = [await self._perform(provider, entry, restore_id, a) for a in actions]
         return self._finish(merge_id, restore_id, tuple(done), notes,
                             provider.capabilities.restore.lost)
+
+    def _original(self, entry: MergeEntry) -> Record | None:
+        """The survivor before the first of the failed attempts that led to this merge:
+        a failed attempt may have written it before its merge call failed."""
+        before = entry.snapshots.get(entry.master)
+        earlier = [e for e in self._workspace.journal.for_group(entry.conn, entry.group_id)
+                   if e.id < entry.id]
+        for attempt in reversed(earlier):
+            wrote = any(s.state == Journalled.DONE for s in attempt.steps)
+            if attempt.status != MergeState.FAILED or not wrote or not attempt.same_records(
+                    entry.master, entry.others):
+                break
+            before = attempt.snapshots.get(entry.master, before)
+        return before
 
     def history(self, merge_id: int) -> list[RestoreEntry]:
         return self._restores.for_merge(merge_id)
@@ -186,11 +202,11 @@ def _anything_applied(entry: MergeEntry) -> bool:
         MergeState.MERGED, MergeState.RESTORED)
 
 
-def _survivor_reset(entry: MergeEntry, survivor: Record | None, defs: dict[str, FieldDef],
-                    allowed: bool) -> tuple[dict[str, JsonValue], list[str]]:
+def _survivor_reset(entry: MergeEntry, before: Record | None, survivor: Record | None,
+                    defs: dict[str, FieldDef], allowed: bool
+                    ) -> tuple[dict[str, JsonValue], list[str]]:
     """Pre-merge values to write back: only fields the merge changed and nobody has
     changed since (the journal's after-image, else the planned targets)."""
-    before = entry.snapshots.get(entry.master)
     if survivor is None or before is None:
         why = "gone from the CRM" if survivor is None else "missing from the journal"
         return {}, [f"survivor {entry.master} is {why}: its values cannot be reset"]

@@ -169,6 +169,15 @@ class MergeJournal:
             ).fetchone()
         return self._entry(row) if row else None
 
+    def for_group(self, conn: str, group_id: str) -> list[MergeEntry]:
+        """Every attempt at one group's merge, oldest first, with details."""
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                f"SELECT {_MERGE_COLUMNS} FROM merges WHERE conn = ? AND group_id = ? "
+                "ORDER BY id", (conn, group_id),
+            ).fetchall()
+        return [self._entry(row) for row in rows]
+
     def open_merges(self, conn: str | None = None) -> list[MergeEntry]:
         """Merges a crash or a lost answer left unsettled, oldest first."""
         query = f"SELECT {_MERGE_COLUMNS} FROM merges WHERE status IN (?, ?)"
