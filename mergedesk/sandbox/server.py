@@ -85,6 +85,10 @@ class SandboxServer:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         if os.name != "nt":  # on Windows SO_REUSEADDR would let another process share the port
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Accepted sockets inherit this. asyncio only sets TCP_NODELAY itself when the socket
+        # was made with proto=IPPROTO_TCP; without it every answer (start, then body) waits
+        # out the client's 40 ms delayed ACK: ~42 ms a request instead of ~1 ms.
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         try:
             sock.bind((HOST, self._requested_port))
         except OSError:
