@@ -67,5 +67,8 @@ class Capabilities(BaseModel):
     dry_run: bool = False
     idempotent_merge: bool = False  # a lost answer may be re-sent (Idempotency-Key honoured)
     not_carried: frozenset[str] = frozenset()  # loser fields the merge drops (Chatwoot labels)
+    # Dotted fields under these prefixes come from hashes the merge deep-merges: a key
+    # the survivor has wins even when blank; only absent keys are filled (Chatwoot).
+    keyed_fill_prefixes: tuple[str, ...] = ()
     max_concurrency: int = Field(default=4, ge=1)
     restore: RestoreSupport = RestoreSupport()

@@ -100,6 +100,9 @@ def simulate_merge(
         for name, value in loser.fields.items():
             if name in caps.not_carried or is_blank(value):
                 continue
+            if caps.keyed_fill_prefixes and name.startswith(caps.keyed_fill_prefixes):
+                after.setdefault(name, value)  # deep merge: a present key wins, even blank
+                continue
             current = after.get(name)
             if isinstance(current, dict) and isinstance(value, dict):
                 after[name] = {**value, **{k: v for k, v in current.items() if not is_blank(v)}}

@@ -53,6 +53,8 @@ CAPABILITIES = Capabilities(
     fills_blanks=True,
     files=FileHandling.NONE,
     not_carried=frozenset({mapping.LABELS}),
+    # ContactMergeAction deep-merges the attribute hashes with the base's keys winning.
+    keyed_fill_prefixes=tuple(f"{name}." for name in mapping.NESTED),
     max_concurrency=4,
     # POST /contacts re-creates a deleted mergee from the journal's snapshot; nothing
     # moves conversations back (contact_merge_action.rb re-parents them for good).
