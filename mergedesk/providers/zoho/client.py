@@ -15,7 +15,13 @@ from urllib.parse import urlsplit
 
 from pydantic import JsonValue
 
-from mergedesk.core.capabilities import Capabilities, FileHandling, LoserFate, ValuesVia
+from mergedesk.core.capabilities import (
+    Capabilities,
+    FileHandling,
+    LoserFate,
+    RestoreSupport,
+    ValuesVia,
+)
 from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.steps import MergeStep, chunks
 from mergedesk.providers import errors
@@ -51,6 +57,18 @@ CAPABILITIES = Capabilities(
     fills_blanks=False,  # "retain the master record values for the remaining fields"
     files=FileHandling.SELECTABLE_FIELDS,
     max_concurrency=DEFAULT_CONCURRENCY,
+    # Insert Records re-creates a deleted child from the journal's snapshot (new id). Zoho
+    # v8 also restores from the recycle bin under the old id (POST /settings/recycle_bin/
+    # {id}/actions/restore, admin + ZohoCRM.settings.recycle_bin.UPDATE): not used yet.
+    restore=RestoreSupport(
+        recreate=True,
+        lost=(
+            "the record id: a re-created record gets a new id (an admin can restore the "
+            "original from Zoho's recycle bin instead, within its retention period)",
+            "notes, activities, deals and attachments the merge moved stay with the master",
+            "files of file-upload fields: the journal keeps their names and sizes only",
+        ),
+    ),
 )
 
 
@@ -173,6 +191,28 @@ class ZohoProvider:
             return StepResult(state=StepState.PENDING, job_id=str(job),
                               summary={"code": item.code})
         return StepResult(state=StepState.APPLIED, summary={"code": item.code})
+
+    async def create(self, entity: str, values: dict[str, JsonValue]) -> Record:
+        """Insert Records with one record; file fields are left out (their files would
+        have to be uploaded again)."""
+        module = _module(entity)
+        files = _file_fields(await self._field_metas(module))
+        row = {k: mapping.update_value(v) for k, v in values.items() if k not in files}
+        # Not replay-safe: a lost answer may have created the record already.
+        response = await self._transport.request("POST", module, json_body={"data": [row]},
+                                                 replay_safe=False)
+        answer = parse_body(mapping.DataAnswer, self._transport.json_of(response),
+                            provider=PROVIDER, what="insert answer")
+        _raise_item(answer.data[0], response)
+        rid = answer.data[0].details.get("id")
+        if not rid:
+            raise errors.BadResponse("Zoho added the record without its id", provider=PROVIDER)
+        created = await self.get_record(entity, str(rid))
+        return created or Record(id=str(rid), entity=entity, fields=dict(values))
+
+    async def reactivate(self, entity: str, record_id: str) -> None:
+        raise errors.ConfigError("Zoho deletes merged records: they are re-created instead",
+                                 provider=PROVIDER)
 
     async def job_state(self, entity: str, step: MergeStep, job_id: str) -> StepState:
         path = f"{_module(entity)}/{_zoho_id(step.master)}/actions/merge"

@@ -45,6 +45,7 @@ def vendor_routes(fake: ZohoFake) -> list[Route]:
     return [
         route("/settings/fields", field_list, "GET", "fields", "READ"),
         route("/{module}", list_records, "GET", "modules", "READ"),
+        route("/{module}", create_record, "POST", "modules", "CREATE"),
         route("/{module}/{record_id}", show_record, "GET", "modules", "READ"),
         route("/{module}/{record_id}", update_record, "PUT", "modules", "UPDATE"),
         route("/{module}/{record_id}/Attachments", list_attachments, "GET", "attachments", "READ"),
@@ -222,6 +223,19 @@ async def update_record(request: Request, fake: ZohoFake) -> Response:
     values = {k: v for k, v in data[0].items() if k != "id"}
     item = fake.state.update(module, rid, values)
     return JSONResponse({"data": [item]}, status_code=200 if item["status"] == "success" else 400)
+
+
+async def create_record(request: Request, fake: ZohoFake) -> Response:
+    """Insert Records with one record: 201 and the item, or 400 with the item."""
+    module = request.path_params["module"]
+    if module not in fake.state.records:
+        return error("INVALID_MODULE", "The module name given seems to be invalid", 400)
+    body = await _json(request)
+    data = body.get("data") if isinstance(body, dict) else None
+    if not isinstance(data, list) or not data or not isinstance(data[0], dict):
+        return error("INVALID_DATA", "body", 400, expected_data_type="jsonarray", api_name="data")
+    item = fake.state.create(module, data[0])
+    return JSONResponse({"data": [item]}, status_code=201 if item["status"] == "success" else 400)
 
 
 async def list_attachments(request: Request, fake: ZohoFake) -> Response:

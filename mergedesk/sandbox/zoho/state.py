@@ -113,6 +113,25 @@ class ZohoState:
                 "status": "success",
             }
 
+    def create(self, module: str, values: dict[str, Any]) -> dict[str, Any]:
+        """POST /{module} (Insert Records) for one record: the answer item, with the new
+        id in details; a missing system-mandatory field is MANDATORY_NOT_FOUND."""
+        with self.lock:
+            known = self.field_names(module)
+            for name, meta in known.items():
+                if meta.get("system_mandatory") and not values.get(name):
+                    return _error("MANDATORY_NOT_FOUND", "required field not found",
+                                  {"api_name": name, "json_path": f"$.data[0].{name}"})
+            bad = [n for n in values if n not in known or known[n]["read_only"]]
+            if bad:
+                return _error("INVALID_DATA", "invalid data", {"api_name": bad[0]})
+            rid, now = self.next_id(), now_text()
+            self.records[module][rid] = {**_copy(values), "id": rid, "Created_Time": now,
+                                         "Modified_Time": now}
+            return {"code": "SUCCESS", "details": {"id": rid, "Created_Time": now,
+                                                   "Modified_Time": now},
+                    "message": "record added", "status": "success"}
+
     def merge(self, module: str, master_id: str, body: Any) -> tuple[dict[str, Any], MergeCall]:
         """Validate and run (or schedule) one merge; raises MergeRefused."""
         with self.lock:
