@@ -17,7 +17,13 @@ from typing import Any
 
 from pydantic import JsonValue
 
-from mergedesk.core.capabilities import Capabilities, FileHandling, LoserFate, ValuesVia
+from mergedesk.core.capabilities import (
+    Capabilities,
+    FileHandling,
+    LoserFate,
+    RestoreSupport,
+    ValuesVia,
+)
 from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.steps import MergeStep
 from mergedesk.providers import errors
@@ -48,6 +54,14 @@ CAPABILITIES = Capabilities(
     fills_blanks=True,  # "works in the same way as in the Application" (Smart Mode)
     files=FileHandling.FOLLOW_MASTER,
     max_concurrency=4,
+    # POST /entities/{Entity} re-creates a merged-away secondary from the journal (new id).
+    restore=RestoreSupport(
+        recreate=True,
+        lost=(
+            "the record id: a re-created record gets a new id",
+            "files (CloudObjects) and activities that followed the master stay with it",
+        ),
+    ),
 )
 
 
@@ -135,6 +149,18 @@ class PipelinerProvider:
         # Writing the same values twice leaves the same record: safe to resend.
         await self._transport.request("PATCH", f"entities/{_plural(entity)}/{record_id}",
                                       json_body=values, replay_safe=True)
+
+    async def create(self, entity: str, values: dict[str, JsonValue]) -> Record:
+        # Not replay-safe: a lost answer may have created the record already.
+        response = await self._transport.request(
+            "POST", f"entities/{_plural(entity)}", json_body=values, replay_safe=False)
+        body = parse_body(mapping.EntityBody, self._transport.json_of(response),
+                          provider=PROVIDER, what="created " + entity[:-1])
+        return mapping.to_record(body.data, entity, await self._field_names(entity))
+
+    async def reactivate(self, entity: str, record_id: str) -> None:
+        raise errors.ConfigError("Pipeliner deletes merged records: they are re-created "
+                                 "instead", provider=PROVIDER)
 
     async def merge(self, entity: str, step: MergeStep, *, dry_run: bool = False) -> StepResult:
         plural = _plural(entity)

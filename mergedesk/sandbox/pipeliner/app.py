@@ -40,6 +40,7 @@ def vendor_routes(fake: PipelinerFake) -> list[Route]:
     return [
         route("/entities/{entity}", list_entities, "GET"),
         route("/entities/{entity}/merge", merge_entities, "POST"),
+        route("/entities/{entity}", create_entity, "POST"),
         route("/entities/{entity}/{entity_id}", get_entity, "GET"),
         route("/entities/{entity}/{entity_id}", update_entity, "PATCH"),
     ]
@@ -79,6 +80,14 @@ async def update_entity(request: Request, fake: PipelinerFake) -> Response:
     with fake.state.lock:
         row = fake.state.update(entity, request.path_params["entity_id"],
                                 {k: v for k, v in body.items() if k != "id"})
+        return JSONResponse({"success": True, "data": _json(fake, entity, row, {})})
+
+
+async def create_entity(request: Request, fake: PipelinerFake) -> Response:
+    entity = _record_collection(request)
+    body = await _body(request)
+    with fake.state.lock:
+        row = fake.state.create(entity, {k: v for k, v in body.items() if k != "id"})
         return JSONResponse({"success": True, "data": _json(fake, entity, row, {})})
 
 

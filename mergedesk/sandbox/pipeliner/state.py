@@ -5,6 +5,7 @@ link them to records, and the merge logic. Thread-safe through `lock`; no HTTP h
 from __future__ import annotations
 
 import threading
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -74,6 +75,20 @@ class PipelinerState:
             row.update(values)
             _touch(row)
             return row
+
+    def create(self, entity: str, values: dict[str, Any]) -> dict[str, Any]:
+        """POST /entities/{Entity}: the same field checks as an update, every required
+        field present; the API assigns the id (a UUID)."""
+        noun = schema.ENTITY_NAMES[entity]
+        missing = {n: f"Non-null field '{noun}'.{n}' is null or empty." for n, meta in
+                   schema.known(noun).items() if meta["system_required"]
+                   and not meta["system_readonly"] and _blank(values.get(n))}
+        if missing:
+            raise Refused(422, schema.field_errors(noun, "", missing))
+        check_values(entity, "", values, {})
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f+00:00")
+        return self.add(entity, {**values, "id": str(uuid.uuid4()), "created": stamp,
+                                 "modified": stamp})
 
     def files_of(self, entity: str, entity_id: str) -> list[dict[str, Any]]:
         key = _RELATION_KEYS[entity]
