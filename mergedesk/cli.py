@@ -130,6 +130,8 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     _write_atomically(args.out, result.to_groups_file().model_dump_json(indent=2))
+    if sys.stderr.isatty():
+        print(file=sys.stderr)  # end the progress line
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     print(f"{result.records} records read, {len(result.groups)} groups written to {args.out}",
@@ -138,7 +140,7 @@ def _cmd_scan(args: argparse.Namespace) -> int:
 
 
 async def _scan_csv(service, path: Path, entity: str):
-    from mergedesk.core.csv_import import read_csv
+    from mergedesk.core.csv_import import CsvImportError, read_csv
     from mergedesk.core.matching import MatchSettings
     from mergedesk.store.cache import connection_key
 
@@ -146,15 +148,20 @@ async def _scan_csv(service, path: Path, entity: str):
         data = path.read_bytes()
     except OSError as exc:
         raise CliError(f"cannot read {path}: {exc.strerror}") from exc
-    imported = read_csv(data, entity=entity)
-    for problem in imported.problems:
-        print(f"{path}:{problem}", file=sys.stderr)
+    try:
+        imported = read_csv(data, entity=entity)
+    except CsvImportError as exc:
+        raise CliError(f"{path}: {exc}") from exc
+    for bad in imported.bad_rows:  # reported with line numbers, never dropped silently
+        print(f"{path}:{bad.line}: skipped: {bad.reason}", file=sys.stderr)
+    for note in imported.notes:
+        print(f"{path}: {note}", file=sys.stderr)
     if not imported.records:
         raise CliError(f"{path}: no records to scan")
     conn = connection_key("csv", str(path.resolve()), entity)
-    result = await service.group(conn, imported.records, "csv", entity,
-                                 MatchSettings.for_entity(entity))
-    return result
+    settings = MatchSettings.for_entity(entity, field_map=imported.field_map or None)
+    return await service.group(conn, imported.records, "csv", entity, settings,
+                               progress=_progress_printer())
 
 
 def _cmd_apply(args: argparse.Namespace) -> int:
@@ -234,12 +241,19 @@ async def _with_provider(args: argparse.Namespace, work):
 
 
 def _progress_printer():
-    interactive = sys.stderr.isatty()
+    """A one-line progress bar on stderr, redrawn in place; silent when not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    width = 30
 
     def show(phase: str, done: int, total: int | None) -> None:
-        if interactive:
-            of = f"/{total}" if total else ""
-            print(f"\r{phase}: {done}{of} records", end="", file=sys.stderr, flush=True)
+        if phase == "matching":
+            filled = int(width * done / max(total or 1, 1))
+            bar = "#" * filled + "-" * (width - filled)
+            line = f"matching [{bar}] {100 * done // max(total or 1, 1):3d}%"
+        else:
+            line = f"{phase}: {done}{f'/{total}' if total else ''} records"
+        print(f"\r{line:<60}", end="", file=sys.stderr, flush=True)
 
     return show
 

@@ -211,3 +211,33 @@ def test_plain_http_to_a_remote_host_is_refused(tmp_path):
                      "http://crm.example.com/api/v1/accounts/1", "--out",
                      str(tmp_path / "g.json"), env={"MERGEDESK_CHATWOOT_TOKEN": "abcdefgh"})
     assert result.returncode == 2 and "https" in result.stderr
+
+
+def test_scan_of_a_csv_export_reports_bad_rows_with_line_numbers(tmp_path):
+    rows = ["First Name,Last Name,E-mail,Phone,Company"]
+    for i in range(30):
+        rows.append(f"Ann{i},Lee{i},ann{i}@acme{i}.com,+1415555{i:04d},Acme {i}")
+    rows.append("Ann3,Lee3,ANN3@ACME3.COM,(415) 555-0003,Acme 3 Inc.")
+    rows.append('broken,"unterminated')
+    (tmp_path / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run_cli("scan", "--csv", str(tmp_path / "export.csv"),
+                     "--out", str(tmp_path / "groups.json"))
+    assert result.returncode == 0, result.stderr
+    assert "export.csv:33" in result.stderr  # the bad row, by its line
+    groups = json.loads((tmp_path / "groups.json").read_text())
+    assert groups["provider"] == "csv"
+    assert [sorted(g["records"]) for g in groups["groups"]] == [["row32", "row5"]]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"PK\x03\x04\x14\x00" + bytes(64), "excel workbook"),
+     (b"a,b,c\n", "no records")],
+)
+def test_scan_of_an_unusable_csv_is_one_clear_line(tmp_path, content, message):
+    (tmp_path / "bad.csv").write_bytes(content)
+    result = run_cli("scan", "--csv", str(tmp_path / "bad.csv"), "--out",
+                     str(tmp_path / "g.json"))
+    assert result.returncode == 2
+    assert message in result.stderr.lower()
+    assert not (tmp_path / "g.json").exists()

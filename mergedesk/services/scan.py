@@ -15,6 +15,7 @@ from mergedesk.services.workspace import Workspace
 from mergedesk.store.cache import connection_key
 
 Progress = Callable[[str, int, int | None], None]  # phase, done, total
+MATCH_STEPS = 1000  # matching reports a fraction; progress gets it as done/1000
 
 
 @dataclass
@@ -42,7 +43,8 @@ class ScanService:
         progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None,
     ) -> ScanResult:
-        """List everything, cache it, and group it. `progress` is called on the loop."""
+        """List everything, cache it, and group it. `progress` is called on the loop while
+        reading and from the executor thread while matching ("matching", n, MATCH_STEPS)."""
         records: list[Record] = []
         async for page in provider.list_records(entity):
             records.extend(page.records)
@@ -56,7 +58,8 @@ class ScanService:
         overrides = {"field_map": field_map} if field_map else {}
         settings = MatchSettings.for_entity(entity, **overrides)
         return await self.group(
-            conn, records, provider.capabilities.provider, entity, settings, cancel=cancel
+            conn, records, provider.capabilities.provider, entity, settings, cancel=cancel,
+            progress=progress,
         )
 
     async def group(
@@ -68,11 +71,13 @@ class ScanService:
         settings: MatchSettings,
         *,
         cancel: Callable[[], bool] | None = None,
+        progress: Progress | None = None,
     ) -> ScanResult:
         """Group records (cached or imported) and store the groups for review."""
         excluded = self._workspace.groups.not_duplicate_pairs(conn)
         run = functools.partial(
-            find_groups, tuple(records), entity, settings, excluded_pairs=excluded, cancel=cancel
+            find_groups, tuple(records), entity, settings, excluded_pairs=excluded, cancel=cancel,
+            progress=_fraction_reporter(progress),
         )
         result = await asyncio.get_running_loop().run_in_executor(None, run)
         by_id = {r.id: r for r in records}
@@ -81,6 +86,12 @@ class ScanService:
         )
         return ScanResult(provider_name, entity, list(result.groups), len(records),
                           list(result.notes))
+
+
+def _fraction_reporter(progress: Progress | None) -> Callable[[float], None] | None:
+    if progress is None:
+        return None
+    return lambda fraction: progress("matching", round(fraction * MATCH_STEPS), MATCH_STEPS)
 
 
 def provider_field_map(provider: Provider, entity: str) -> dict[str, str]:
