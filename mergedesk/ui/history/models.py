@@ -1,0 +1,134 @@
+"""Table models of the history dialog: HistoryListModel (one row per journalled merge)
+and MergeFieldsModel (one row per field of one merge: each record's value before, where
+the chosen value came from, the survivor after). No I/O: filled by the dialog from
+HistoryService."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from pydantic import JsonValue
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from mergedesk.services.history import FieldRow, MergeDetail, MergeSummary
+
+SummaryRole = Qt.ItemDataRole.UserRole + 1  # the MergeSummary of a history row
+ModelIndex = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryModels", text)
+
+
+_LIST_COLUMNS: tuple[tuple[str, Callable[[MergeSummary], str]], ...] = (
+    ("#", lambda s: str(s.id)),
+    ("When", lambda s: s.created_at.replace("T", " ")[:19]),
+    ("CRM", lambda s: s.provider),
+    ("Group", lambda s: s.group),
+    ("Survivor", lambda s: s.master),
+    ("Merged", lambda s: ", ".join(s.others)),
+    ("Status", lambda s: str(s.status)),
+    ("Message", lambda s: s.message),
+)
+
+
+class HistoryListModel(QAbstractTableModel):
+    """Rows of MergeSummary, newest first as the service returns them."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[MergeSummary] = []
+
+    def set_rows(self, rows: Sequence[MergeSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(_LIST_COLUMNS)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == SummaryRole:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _LIST_COLUMNS[index.column()][1](row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(_LIST_COLUMNS[section][0])
+        return None
+
+
+class MergeFieldsModel(QAbstractTableModel):
+    """One merge, field by field: a column per record (survivor first), then the source
+    of the chosen value, then the survivor as read after the merge."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[FieldRow, ...] = ()
+        self._ids: tuple[str, ...] = ()
+
+    def set_detail(self, detail: MergeDetail | None) -> None:
+        self.beginResetModel()
+        self._rows = detail.fields if detail else ()
+        self._ids = (detail.summary.master, *detail.summary.others) if detail else ()
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else 3 + len(self._ids)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                                Qt.ItemDataRole.ToolTipRole):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if column == 0:
+            return row.field
+        if column <= len(self._ids):
+            return _text(row.before.get(self._ids[column - 1]))
+        if column == len(self._ids) + 1:
+            return _source(row.chosen_from)
+        return _text(row.after)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == 0:
+            return _tr("Field")
+        if section <= len(self._ids):
+            rid = self._ids[section - 1]
+            return (_tr("Survivor {id} before") if section == 1
+                    else _tr("{id} before")).format(id=rid)
+        return _tr("Chosen from") if section == len(self._ids) + 1 else _tr("After")
+
+
+def _text(value: JsonValue) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _source(chosen_from: str | None) -> str:
+    if chosen_from is None:
+        return _tr("CRM's rule")
+    return _tr("typed") if chosen_from == "typed" else chosen_from
