@@ -35,6 +35,26 @@ class FieldType(StrEnum):
     OBJECT = "object"
 
 
+class FieldRole(StrEnum):
+    """What a field is for beyond its type, where merge defaults treat it specially."""
+
+    SLOT = "slot"  # a secondary slot of `slot_of` (Zoho Secondary_Email for Email)
+    NOTE = "note"  # free text where values without a slot are kept (a note on the survivor)
+    EXTERNAL_ID = "external_id"  # set by an integration (Chatwoot identifier)
+
+
+class Sensitive(StrEnum):
+    """Fields a merge must never resolve silently (core.rules has the defaults)."""
+
+    OPT_OUT = "opt_out"  # true = do not e-mail: true wins
+    DO_NOT_CALL = "do_not_call"  # true = do not call: true wins
+    CONSENT = "consent"  # true = consent given: false (withdrawn) wins
+    OWNER = "owner"
+    LIFECYCLE = "lifecycle"  # stage or status
+    PARENT = "parent"  # parent account / hierarchy
+    CREATED = "created"  # creation date: the earliest is kept where writable
+
+
 class FieldDef(_Frozen):
     """One field of an entity as the CRM's metadata describes it."""
 
@@ -46,6 +66,9 @@ class FieldDef(_Frozen):
     required: bool = False
     unique: bool = False  # the CRM refuses two records with the same value (Chatwoot email)
     custom: bool = False
+    role: FieldRole | None = None
+    slot_of: str | None = None  # with role SLOT: the primary field this slot extends
+    sensitive: Sensitive | None = None
 
     @property
     def display_label(self) -> str:
@@ -79,6 +102,8 @@ class Record(_Frozen):
     # False once the CRM deactivated it (Dataverse keeps merged losers, inactive).
     active: bool = True
     merged_into: str | None = None
+    # Why the CRM will not merge it now ("in an approval process"); "" when it will.
+    locked: str = ""
 
     @field_validator("id", mode="before")
     @classmethod
