@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from mergedesk.core.models import FieldDef, MergeOutcome, MergeStatus, Record
 from mergedesk.core.plan import GroupMerge, MergePlan, PlanError, check_fields
+from mergedesk.core.preflight import missing_related, open_blockers
 from mergedesk.core.steps import MergeStep, StepKind, plan_steps
 from mergedesk.providers import errors
 from mergedesk.providers.base import Provider
+from mergedesk.services.preflight import Preflight
 from mergedesk.services.reconcile import Reconciler, StepRunner
 from mergedesk.services.staleness import stale_reason
 from mergedesk.services.workspace import Workspace
@@ -38,6 +40,7 @@ class ApplyService:
     def __init__(self, workspace: Workspace, *, sleep: Sleep = asyncio.sleep):
         self._workspace = workspace
         self._sleep = sleep
+        self.preflight = Preflight()
 
     async def prepare(self, provider: Provider, base_url: str, plan: MergePlan) -> ApplyContext:
         """Check the plan against the CRM before anything is merged (PlanError if not)."""
@@ -108,6 +111,11 @@ class ApplyService:
                 return _outcome(merge, MergeStatus.STALE, reason + "; nothing was sent")
         records: dict[str, Record] = {k: v for k, v in current.items() if v is not None}
         planned = plan_steps(merge, records, ctx.provider.capabilities, ctx.field_defs)
+        findings = await self.preflight.check(ctx.provider, ctx.conn, merge, records,
+                                              ctx.field_defs, planned.targets)
+        if blockers := open_blockers(findings, merge):
+            return _outcome(merge, MergeStatus.FAILED, "pre-flight: " + "; ".join(
+                f.text() for f in blockers) + "; nothing was sent")
         if dry_run:
             return _outcome(merge, MergeStatus.DRY_RUN, _describe_steps(planned.steps),
                             preview=planned.targets)
@@ -119,7 +127,26 @@ class ApplyService:
         )
         entry = self._workspace.journal.get(merge_id)
         assert entry is not None
-        return await self.runner(ctx).run(entry)
+        outcome = await self.runner(ctx).run(entry)
+        if outcome.status == MergeStatus.FAILED:
+            self.preflight.remember_text(ctx.conn, outcome.message)
+        elif outcome.status == MergeStatus.MERGED:
+            outcome = await self._recount(ctx, entry, outcome)
+        return outcome
+
+    async def _recount(self, ctx: ApplyContext, entry, outcome: MergeOutcome) -> MergeOutcome:
+        """Related items the snapshots counted that the survivor does not hold now (after
+        any async job finished): reported on the outcome, the merge itself stands."""
+        try:
+            survivor = await ctx.provider.get_record(ctx.entity, entry.master)
+        except errors.ProviderError as exc:  # the merge stands; only the re-count is missing
+            return outcome.model_copy(update={"message": f"related items not re-counted: {exc}"})
+        lost = missing_related(entry.snapshots.values(), survivor) if survivor else []
+        if not lost:
+            return outcome
+        text = "; ".join(f.text() for f in lost)
+        return outcome.model_copy(update={"message": (
+            f"{outcome.message}; " if outcome.message else "") + f"merged, but {text}"})
 
     def runner(self, ctx: ApplyContext) -> StepRunner:
         return StepRunner(ctx.provider, ctx.entity, self._workspace.journal, sleep=self._sleep)

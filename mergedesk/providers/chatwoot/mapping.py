@@ -10,7 +10,8 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from mergedesk.core.models import FieldDef, FieldType, Record
+from mergedesk.core.models import FieldDef, FieldRole, FieldType, Record
+from mergedesk.core.rules import sensitive_by_name
 from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo
 
@@ -22,12 +23,16 @@ STANDARD_FIELDS = (
     FieldDef(api_name="name", label="Name", type=FieldType.TEXT),
     FieldDef(api_name="email", label="Email", type=FieldType.EMAIL, unique=True),
     FieldDef(api_name="phone_number", label="Phone", type=FieldType.PHONE, unique=True),
-    FieldDef(api_name="identifier", label="Identifier", type=FieldType.TEXT, unique=True),
+    # Set by integrations (the widget's identifier): a contact holding one is their record.
+    FieldDef(api_name="identifier", label="Identifier", type=FieldType.TEXT, unique=True,
+             role=FieldRole.EXTERNAL_ID),
     FieldDef(api_name="additional_attributes.company_name", label="Company"),
     FieldDef(api_name="additional_attributes.city", label="City"),
     FieldDef(api_name="additional_attributes.country", label="Country"),
+    # One e-mail and one phone per contact, no secondary slots: the other values of a
+    # group are kept as a note here.
     FieldDef(api_name="additional_attributes.description", label="Description",
-             type=FieldType.LONG_TEXT),
+             type=FieldType.LONG_TEXT, role=FieldRole.NOTE),
     FieldDef(api_name=LABELS, label="Labels", type=FieldType.MULTI_PICKLIST, multi_valued=True),
 )
 
@@ -140,11 +145,14 @@ def custom_fields(definitions: list[AttributeDefinition]) -> list[FieldDef]:
 
 
 def custom_field(definition: AttributeDefinition) -> FieldDef:
+    kind = _DISPLAY_TYPES.get(definition.attribute_display_type, FieldType.TEXT)
     return FieldDef(
         api_name=f"custom_attributes.{definition.attribute_key}",
         label=definition.attribute_display_name or definition.attribute_key,
-        type=_DISPLAY_TYPES.get(definition.attribute_display_type, FieldType.TEXT),
+        type=kind,
         custom=True,
+        # Chatwoot has no opt-out of its own; accounts add a checkbox attribute for it.
+        sensitive=sensitive_by_name(definition.attribute_key, kind),
     )
 
 

@@ -12,7 +12,8 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from mergedesk.core.models import Attachment, FieldDef, FieldType, Record
+from mergedesk.core.models import Attachment, FieldDef, FieldRole, FieldType, Record, Sensitive
+from mergedesk.core.rules import sensitive_by_name
 from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo
 
@@ -111,18 +112,54 @@ class JobAnswer(BaseModel):
     merge: list[JobStatus] = Field(min_length=1)
 
 
+# Standard fields merge defaults treat specially (Zoho v8 field metadata of Contacts/Leads/
+# Accounts/Deals: Secondary_Email, Mobile/Home_Phone/Other_Phone/Asst_Phone, Email_Opt_Out).
+_SLOTS = {"Secondary_Email": "Email", "Mobile": "Phone", "Home_Phone": "Phone",
+          "Other_Phone": "Phone", "Asst_Phone": "Phone"}
+_SENSITIVE = {
+    "Email_Opt_Out": Sensitive.OPT_OUT, "Owner": Sensitive.OWNER,
+    "Lead_Status": Sensitive.LIFECYCLE, "Stage": Sensitive.LIFECYCLE,
+    "Account_Name": Sensitive.PARENT, "Reporting_To": Sensitive.PARENT,
+    "Parent_Account": Sensitive.PARENT, "Created_Time": Sensitive.CREATED,
+}
+_NOTE = "Description"  # values without a slot are kept here
+
+
+def _roles(meta: FieldMeta, kind: FieldType) -> dict[str, Any]:
+    sensitive = _SENSITIVE.get(meta.api_name) or sensitive_by_name(meta.api_name, kind)
+    if meta.api_name == "Account_Name" and kind != FieldType.LOOKUP:
+        sensitive = None  # the account's own name (Accounts), not a parent
+    role = FieldRole.SLOT if meta.api_name in _SLOTS else (
+        FieldRole.NOTE if meta.api_name == _NOTE else None)
+    return {"role": role, "slot_of": _SLOTS.get(meta.api_name), "sensitive": sensitive}
+
+
 def field_def(meta: FieldMeta) -> FieldDef:
     computed = meta.data_type in _COMPUTED
+    kind = _TYPES.get(meta.data_type, FieldType.TEXT)
     return FieldDef(
         api_name=meta.api_name,
         label=meta.display_label,
-        type=_TYPES.get(meta.data_type, FieldType.TEXT),
+        type=kind,
         writable=not (meta.read_only or meta.field_read_only or computed),
         multi_valued=meta.data_type == "multiselectpicklist",
         required=meta.system_mandatory,
         unique=bool(meta.unique),
         custom=meta.custom_field,
+        **_roles(meta, kind),
     )
+
+
+# Record flags that make Zoho refuse a merge ("Record is not allowed for merging").
+_LOCKS = (("$locked_for_me", "it is locked"), ("$in_merge", "it is already being merged"),
+          ("$review_process", "it is in a review process"))
+
+
+def lock_reason(raw: dict[str, JsonValue]) -> str:
+    reasons = [text for key, text in _LOCKS if raw.get(key) in (True, "true")]
+    if raw.get("$approval_state") not in (None, "approved"):
+        reasons.append("it is in an approval process")
+    return "; ".join(reasons)
 
 
 def to_record(raw: dict[str, JsonValue], entity: str, file_fields: frozenset[str]) -> Record:
@@ -133,7 +170,7 @@ def to_record(raw: dict[str, JsonValue], entity: str, file_fields: frozenset[str
     files = tuple(a for name in sorted(file_fields) for a in _field_files(rid, name, raw.get(name)))
     return Record(id=rid, entity=entity, fields=fields, attachments=files,
                   created_at=_time(raw.get("Created_Time")),
-                  updated_at=_time(raw.get("Modified_Time")))
+                  updated_at=_time(raw.get("Modified_Time")), locked=lock_reason(raw))
 
 
 def _field_files(rid: str, field: str, value: JsonValue) -> list[Attachment]:

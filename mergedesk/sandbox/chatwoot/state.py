@@ -85,6 +85,9 @@ class ChatwootState:
         self.inboxes: dict[int, dict[str, Any]] = {}
         self.attribute_definitions: list[dict[str, Any]] = []
         self.merge_log: list[MergeCall] = []
+        # Fault for post-merge checks: each merge loses this many of the mergee's
+        # conversations instead of moving them (a CRM that drops related items).
+        self.lose_conversations_on_merge = 0
         self._ids: dict[str, int] = {}
         # Bumped by every write, so listings can be memoised between writes.
         self.generation = 0
@@ -212,6 +215,7 @@ class ChatwootState:
             mergee = self.contact(account_id, mergee_id)
             if base["id"] == mergee["id"]:
                 return base
+            self._lose_conversations(mergee["id"])
             moved = self.contact_inboxes.pop(mergee["id"], [])
             self.contact_inboxes.setdefault(base["id"], []).extend(moved)
             for table in (self.conversations.values(), self.notes.values(), moved):
@@ -225,6 +229,11 @@ class ChatwootState:
             self.destroy(mergee["id"])
             self._save(base, deep_merge(theirs, ours))
             return base
+
+    def _lose_conversations(self, contact_id: int) -> None:
+        lost = [cid for cid, c in self.conversations.items() if c["contact_id"] == contact_id]
+        for cid in lost[: self.lose_conversations_on_merge]:
+            del self.conversations[cid]
 
     def destroy(self, contact_id: int) -> None:
         """Contact#destroy!: its labels (taggings) and contact inboxes go with it."""
