@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--search", default="")
     history.add_argument("--id", type=int, help="one merge in full: before, chosen, after")
     history.add_argument("--export", type=Path, help="write an audit file (.csv or .json)")
+    history.add_argument("--id-map", type=Path, help="write old id -> new id (.csv or .json)")
 
     restore = commands.add_parser("restore", help="bring back what a merge destroyed")
     restore.add_argument("merge_id", type=int)
@@ -204,6 +205,16 @@ async def _recover_connection(workspace: Workspace, provider: Provider, base_url
 
 
 def _cmd_history(args: argparse.Namespace) -> int:
+    if args.id_map is not None:
+        from mergedesk.services.idmap import export_id_map
+
+        workspace = Workspace.open()
+        try:
+            count = export_id_map(workspace, args.id_map)
+        finally:
+            workspace.close()
+        print(f"wrote {count} id mappings to {args.id_map}")
+        return 0
     if args.id is not None or args.export is not None:
         return _history_detail_or_export(args)
     workspace = Workspace.open()
