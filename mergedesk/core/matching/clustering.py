@@ -60,13 +60,22 @@ def _adjacency(lo: Iterable[int], hi: Iterable[int]) -> dict[int, set[int]]:
     return adjacent
 
 
+def _linked_rows(lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
+    """Mask of the rows named by some pair; a mask is O(n), np.unique would sort."""
+    mask = np.zeros(n, dtype=bool)
+    mask[lo] = True
+    mask[hi] = True
+    return mask
+
+
 def strongest_first(strong: PairScores, ids: list[str]) -> list[int]:
     """Edge order: score descending, ties by record id so the result is input-order free."""
-    nodes = np.unique(np.concatenate([strong.lo, strong.hi]))
-    rank = np.empty(int(nodes.max()) + 1 if len(nodes) else 0, dtype=np.int64)
-    rank[nodes[np.argsort(np.array([ids[i] for i in nodes.tolist()], dtype=object))]] = np.arange(
-        len(nodes)
-    )
+    nodes = np.flatnonzero(_linked_rows(strong.lo, strong.hi, len(ids)))
+    texts = [ids[i] for i in nodes.tolist()]
+    # sorted() compares a list of str keys at C speed; np.argsort on objects does not.
+    by_text = np.array(sorted(range(len(texts)), key=texts.__getitem__), dtype=np.int64)
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[nodes[by_text]] = np.arange(len(nodes))
     ra, rb = rank[strong.lo], rank[strong.hi]
     return np.lexsort((np.maximum(ra, rb), np.minimum(ra, rb), -strong.score)).tolist()
 
@@ -74,8 +83,10 @@ def strongest_first(strong: PairScores, ids: list[str]) -> list[int]:
 def _among_linked(pairs: PairScores, threshold: float) -> PairScores:
     """The pairs whose both rows have a link: only those can ever be counted by a join."""
     strong = pairs.score >= threshold
-    linked = np.unique(np.concatenate([pairs.lo[strong], pairs.hi[strong]]))
-    return pairs.select(np.isin(pairs.lo, linked) & np.isin(pairs.hi, linked))
+    if not len(pairs.lo):
+        return pairs
+    linked = _linked_rows(pairs.lo[strong], pairs.hi[strong], int(pairs.hi.max()) + 1)
+    return pairs.select(linked[pairs.lo] & linked[pairs.hi])
 
 
 class _Joiner:
