@@ -5,8 +5,10 @@ set -euo pipefail
 
 runtime=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
          libxcb-shape0 libxcb-xinerama0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
-         libdbus-1-3 libglib2.0-0)
-testing=(xvfb xauth imagemagick)
+         libdbus-1-3 libglib2.0-0 libwayland-client0 libwayland-cursor0 libwayland-egl1)
+# Tests: a virtual X display, screenshots, and the validators of the .desktop/AppStream
+# files (tests/packaging); the bundle step in .ci/run also uses binutils (readelf, strip).
+testing=(xvfb xauth imagemagick desktop-file-utils appstream binutils)
 
 wanted=("${runtime[@]}")
 [ "${1:-}" = "--test" ] && wanted+=("${testing[@]}")
