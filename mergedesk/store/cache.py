@@ -4,7 +4,7 @@ per connection. No Qt."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 
 from mergedesk.core.models import DuplicateGroup, Evidence, Record
@@ -63,18 +63,67 @@ class GroupStore:
         self._db = db
 
     def replace_groups(self, conn: str, groups: Iterable[tuple[DuplicateGroup, str]]) -> None:
-        """Store groups with the text a search box should find them by."""
+        """Store groups with the text a search box should find them by. Group ids are
+        stable (core.matching.groups.group_id), so a group found again keeps its review
+        status; only `merged` starts over: records found again were evidently not merged."""
         rows = [
             (conn, g.id, g.score, len(g.records), json.dumps(g.records),
              json.dumps([e.model_dump() for e in g.evidence]), search.lower())
             for g, search in groups
         ]
         with self._db.transaction() as sql:
+            kept = dict(sql.execute(
+                "SELECT id, status FROM groups WHERE conn = ? AND status NOT IN (?, ?)",
+                (conn, "open", "merged")).fetchall())
             sql.execute("DELETE FROM groups WHERE conn = ?", (conn,))
             sql.executemany(
                 "INSERT INTO groups (conn, id, score, size, records, evidence, search) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", rows,
             )
+            sql.executemany("UPDATE groups SET status = ? WHERE conn = ? AND id = ?",
+                            [(status, conn, gid) for gid, status in kept.items()])
+
+    def group(self, conn: str, group_id: str) -> tuple[DuplicateGroup, str] | None:
+        """One group and its status."""
+        with self._db.lock:
+            row = self._db.conn.execute(
+                "SELECT id, score, records, evidence, status FROM groups "
+                "WHERE conn = ? AND id = ?", (conn, group_id)).fetchone()
+        return (_group(*row[:4]), row[4]) if row else None
+
+    def replace_group(self, conn: str, old_id: str, group: DuplicateGroup, status: str,
+                      title: str = "") -> None:
+        """Put `group` in place of `old_id` in one transaction (splitting a record out,
+        and undoing that), keeping the old row's search text."""
+        with self._db.transaction() as sql:
+            found = sql.execute("SELECT search FROM groups WHERE conn = ? AND id = ?",
+                                (conn, old_id)).fetchone()
+            # Two deletes, not INSERT OR REPLACE: its implicit delete skips the triggers
+            # that keep group_counts.
+            sql.executemany("DELETE FROM groups WHERE conn = ? AND id = ?",
+                            [(conn, old_id), (conn, group.id)])
+            sql.execute(
+                "INSERT INTO groups (conn, id, score, size, records, evidence, "
+                "search, status, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (conn, group.id, group.score, len(group.records), json.dumps(group.records),
+                 json.dumps([e.model_dump() for e in group.evidence]),
+                 found[0] if found else "", status, title))
+
+    def set_titles(self, conn: str, titles: Mapping[str, str]) -> None:
+        """What the group list shows for each group (names and e-mails), by group id."""
+        with self._db.transaction() as sql:
+            sql.executemany("UPDATE groups SET title = ? WHERE conn = ? AND id = ?",
+                            [(title, conn, gid) for gid, title in titles.items()])
+
+    def untitled(self, conn: str, after: int = 0,
+                 limit: int = 2000) -> list[tuple[int, str, tuple[str, ...]]]:
+        """(rowid, group id, record ids) of groups without a title, in rowid order from
+        `after`: a caller walks them in batches without rescanning titled rows."""
+        with self._db.lock:
+            rows = self._db.conn.execute(
+                "SELECT rowid, id, records FROM groups WHERE rowid > ? AND conn = ? "
+                "AND title = '' ORDER BY rowid LIMIT ?", (after, conn, limit)).fetchall()
+        return [(rowid, gid, tuple(json.loads(records))) for rowid, gid, records in rows]
 
     def groups(self, conn: str) -> list[tuple[DuplicateGroup, str]]:
         """(group, status) in descending score."""
@@ -93,9 +142,20 @@ class GroupStore:
 
     def mark_not_duplicates(self, conn: str, record_ids: Iterable[str]) -> None:
         ids = sorted(record_ids)
-        pairs = [(conn, a, b, _now()) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        self.mark_pairs(conn, [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]])
+
+    def mark_pairs(self, conn: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Remember that each pair of records are different people or companies."""
+        rows = [(conn, *sorted(pair), _now()) for pair in pairs]
         with self._db.transaction() as sql:
-            sql.executemany("INSERT OR IGNORE INTO not_duplicates VALUES (?, ?, ?, ?)", pairs)
+            sql.executemany("INSERT OR IGNORE INTO not_duplicates VALUES (?, ?, ?, ?)", rows)
+
+    def unmark_pairs(self, conn: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Forget "not duplicates" decisions (the reviewer undid them)."""
+        rows = [(conn, *sorted(pair)) for pair in pairs]
+        with self._db.transaction() as sql:
+            sql.executemany("DELETE FROM not_duplicates WHERE conn = ? AND a = ? AND b = ?",
+                            rows)
 
     def not_duplicate_pairs(self, conn: str) -> set[frozenset[str]]:
         with self._db.lock:

@@ -1,0 +1,179 @@
+"""Reading the group list a page at a time, sorted and filtered in SQL, over a million
+groups: counts by status from the trigger-kept table, pages by LIMIT/OFFSET on covering
+indexes, and whole orderings (row ids in list order) for O(1) random access. No Qt.
+
+A GroupReader has its own SQLite connection: in WAL mode it reads while a scan writes,
+so the group list never waits for the store's lock; a long ordering can be interrupted."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from mergedesk.core.review import GroupStatus
+from mergedesk.store.database import Database
+
+
+class GroupSort(StrEnum):
+    SCORE = "score"
+    SIZE = "size"
+    TITLE = "title"
+    STATUS = "status"
+
+
+@dataclass(frozen=True)
+class GroupQuery:
+    """Which groups, in which order. `statuses` None shows all; `words` must all occur
+    (lower case) in a group's search text, id or record ids."""
+
+    statuses: frozenset[str] | None = None
+    words: tuple[str, ...] = ()
+    sort: GroupSort = GroupSort.SCORE
+    descending: bool = True
+
+    @classmethod
+    def search(cls, text: str, **rest: object) -> GroupQuery:
+        return cls(words=tuple(text.lower().split()), **rest)  # type: ignore[arg-type]
+
+    @property
+    def indexed(self) -> bool:
+        """Counted and paged from indexes in milliseconds; other queries need order()
+        (a scan: seconds for a million groups) before their rows can be shown."""
+        return not self.words and self.sort in (GroupSort.SCORE, GroupSort.SIZE)
+
+
+@dataclass(frozen=True)
+class GroupListing:
+    """One row of the group list: enough to paint it without reading records."""
+
+    rowid: int
+    id: str
+    score: float
+    size: int
+    title: str
+    status: str
+    records: tuple[str, ...]
+
+
+_COLUMNS = "rowid, id, score, size, title, status, records"
+_STATUS_RANK = " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(GroupStatus))
+# Ties go by id the other way round from the sort, so that an ascending order is the exact
+# reverse of its index and SQLite can walk that index backwards.
+_ORDER = {
+    GroupSort.SCORE: "score {d}, id {a}",
+    GroupSort.SIZE: "size {d}, score {d}, id {a}",
+    GroupSort.TITLE: "title {d}, id {a}",
+    GroupSort.STATUS: f"CASE status {_STATUS_RANK} ELSE 99 END {{d}}, score DESC, id",
+}
+
+
+class GroupReader:
+    """Read-only queries on the groups of one store, on a connection of its own."""
+
+    def __init__(self, db: Database):
+        self._shared = str(db.path) == ":memory:"
+        # :memory: (some tests) cannot be opened twice: share the store's connection.
+        self._conn = db.conn if self._shared else _connect(db.path)
+
+    def close(self) -> None:
+        if not self._shared:
+            self._conn.close()
+
+    def interrupt(self) -> None:
+        """Stop a running query from another thread (it raises sqlite3.OperationalError)."""
+        self._conn.interrupt()
+
+    def status_counts(self, conn: str) -> dict[str, int]:
+        rows = self._conn.execute(
+            "SELECT status, n FROM group_counts WHERE conn = ? AND n > 0", (conn,)).fetchall()
+        return dict(rows)
+
+    def count(self, conn: str, query: GroupQuery) -> int | None:
+        """Rows of `query` from the counts table; None when words need a scan to count."""
+        if query.words:
+            return None
+        counts = self.status_counts(conn)
+        return sum(n for status, n in counts.items()
+                   if query.statuses is None or status in query.statuses)
+
+    def page(self, conn: str, query: GroupQuery, offset: int, limit: int) -> list[GroupListing]:
+        """Rows [offset, offset + limit) of an indexed query (OFFSET walks its covering
+        index: well under a millisecond near the top, a quarter second at a million)."""
+        if not query.indexed:
+            raise ValueError("only indexed queries are paged; order() the others")
+        where, params = _where(conn, query)
+        sql = f"SELECT rowid FROM groups WHERE {where} ORDER BY {_order(query)} LIMIT ? OFFSET ?"
+        ids = [r for (r,) in self._conn.execute(sql, (*params, limit, offset))]
+        return self.rows(ids)
+
+    def order(self, conn: str, query: GroupQuery) -> array:
+        """Every row id of `query` in list order: position -> row in O(1) afterwards.
+        Up to seconds for a million rows: call it off the GUI thread."""
+        where, params = _where(conn, query)
+        # Every row has the same conn: for a scan, walking the conn index and looking up
+        # each row is many times slower than reading the table (SQLite cannot know).
+        hint = "" if query.indexed else " NOT INDEXED"
+        cursor = self._conn.execute(
+            f"SELECT rowid FROM groups{hint} WHERE {where} ORDER BY {_order(query)}", params)
+        found = array("q")
+        while batch := cursor.fetchmany(20_000):
+            found.extend(r for (r,) in batch)
+        return found
+
+    def rows(self, rowids: Sequence[int]) -> list[GroupListing]:
+        """The listings of these row ids, in the order given (missing ones left out)."""
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        found = {
+            row[0]: _listing(row)
+            for row in self._conn.execute(
+                f"SELECT {_COLUMNS} FROM groups WHERE rowid IN ({marks})", tuple(rowids))
+        }
+        return [found[r] for r in rowids if r in found]
+
+    def status(self, conn: str, group_id: str) -> str | None:
+        row = self._conn.execute("SELECT status FROM groups WHERE conn = ? AND id = ?",
+                                 (conn, group_id)).fetchone()
+        return row[0] if row else None
+
+    def rowid_of(self, conn: str, group_id: str) -> int | None:
+        row = self._conn.execute("SELECT rowid FROM groups WHERE conn = ? AND id = ?",
+                                 (conn, group_id)).fetchone()
+        return row[0] if row else None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def _where(conn: str, query: GroupQuery) -> tuple[str, tuple[object, ...]]:
+    clauses, params = ["conn = ?"], [conn]
+    if query.statuses is not None:
+        statuses = sorted(query.statuses) or [""]
+        clauses.append(f"status IN ({','.join('?' * len(statuses))})")
+        params.extend(statuses)
+    for word in query.words:
+        clauses.append("(instr(search, ?) > 0 OR instr(lower(title), ?) > 0 "
+                       "OR instr(records, ?) > 0 OR id = ?)")
+        params.extend((word, word, word, word))
+    return " AND ".join(clauses), tuple(params)
+
+
+def _order(query: GroupQuery) -> str:
+    first, second = ("DESC", "ASC") if query.descending else ("ASC", "DESC")
+    return _ORDER[query.sort].format(d=first, a=second)
+
+
+def _listing(row: Iterable[object]) -> GroupListing:
+    rowid, gid, score, size, title, status, records = row
+    return GroupListing(int(rowid), str(gid), float(score), int(size), str(title),  # type: ignore[arg-type]
+                        str(status), tuple(json.loads(str(records))))
