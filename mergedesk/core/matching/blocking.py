@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mergedesk.core.matching.features import Codebook, Features
+from mergedesk.core.matching.features import Codebook, Features, encode
 from mergedesk.core.matching.normalise import company_token, soundex
 from mergedesk.core.matching.progress import Progress
 
@@ -30,11 +30,7 @@ _PAIR_BASE = 1 << 24  # two ids below this combine into one int64 key
 
 def _ids(values: list[str], table: dict[str, int]) -> np.ndarray:
     """A code per value from a shared table, "" -> -1; new values extend the table."""
-    table.setdefault("", -1)
-    for value in dict.fromkeys(values):
-        if value not in table:
-            table[value] = len(table)
-    return np.fromiter(map(table.__getitem__, values), np.int64, len(values))
+    return encode(values, table, np.int64)
 
 
 def _pair_codes(a: np.ndarray, b: np.ndarray) -> np.ndarray:

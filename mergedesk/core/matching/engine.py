@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from mergedesk.core.matching.blocking import candidate_pairs
@@ -51,6 +52,9 @@ class MatchResult(BaseModel):
     stats: MatchStats = MatchStats()
 
 
+EMPTY_ROWS = np.empty(0, np.int64)
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector during a scan.
@@ -69,11 +73,12 @@ def paused_gc() -> Iterator[None]:
 
 def unique_records(records: Sequence[RecordLike]) -> tuple[Sequence[RecordLike], list[str]]:
     """Records with each id once (first copy kept), and a note if any were dropped."""
-    seen: dict[str, int] = {}
-    for i, record in enumerate(records):
-        seen.setdefault(record.id, i)
-    if len(seen) == len(records):
+    ids = [record.id for record in records]
+    if len(set(ids)) == len(ids):  # the usual case, checked at C speed
         return records, []
+    seen: dict[str, int] = {}
+    for i, record_id in enumerate(ids):
+        seen.setdefault(record_id, i)
     kept = [records[i] for i in sorted(seen.values())]
     dropped = len(records) - len(kept)
     return kept, [f"{dropped:,} records skipped: their id appears more than once"]
@@ -154,11 +159,14 @@ def find_groups_state(records: Sequence[RecordLike], settings: MatchSettings,
     pairs = score_all(features, lo, hi, settings, tracker.span(0.55, 0.9))
     ids, n = features.ids, features.n
     kept: tuple[Codebook, Features | None] = (codebook, features) if keep_state else ({}, None)
-    del features, codebook  # without kept state, the normalised records are freed here
+    # Without kept state the normalised records are freed here, and the candidate pairs
+    # (counted already): the groups' models are the scan's peak of memory.
+    del features, codebook, lo, hi
+    candidate_count, candidates.lo, candidates.hi = len(candidates.lo), EMPTY_ROWS, EMPTY_ROWS
     groups, group_notes = group(pairs, ids, settings, excluded)
     tracker.at(1.0)
     stats = MatchStats(
-        records=n, candidate_pairs=len(candidates.lo), scored_pairs=len(pairs.lo),
+        records=n, candidate_pairs=candidate_count, scored_pairs=len(pairs.lo),
         grouped_records=sum(len(g.records) for g in groups),
         skipped_block_records=candidates.skipped_records,
     )  # fmt: skip

@@ -3,8 +3,10 @@ comprehensions over plain strings with per-value caches. No Qt, no I/O."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import count
 from operator import methodcaller
 from typing import Any, Protocol, TypeVar
 
@@ -107,15 +109,23 @@ def _objects(values: list[str]) -> np.ndarray:
     return array
 
 
+def encode(values: list[str], table: dict[str, int], dtype: type = np.int32) -> np.ndarray:
+    """Integer code per value ("" -> -1); new distinct values extend `table` in order of
+    first appearance. Set and dict operations only, no Python loop per value: e-mails
+    and phones are nearly all distinct, a loop would run once per record."""
+    table.setdefault("", -1)
+    new = dict.fromkeys(values)
+    deque(map(new.pop, table.keys() & new.keys()), maxlen=0)  # C-speed pops; order kept
+    table.update(zip(new, count(len(table))))
+    return np.fromiter(map(table.__getitem__, values), dtype, len(values))
+
+
 def _codes(values: list[str], table: dict[str, int]) -> np.ndarray:
     """Integer code per value ("" -> -1); new distinct values extend `table`."""
-    table.setdefault("", -1)
     if not any(values):  # an unmapped field: nothing to look up
+        table.setdefault("", -1)
         return np.full(len(values), -1, dtype=np.int32)
-    for value in dict.fromkeys(values):  # distinct values only: C-speed dedupe first
-        if value not in table:
-            table[value] = len(table)
-    return np.fromiter(map(table.__getitem__, values), np.int32, len(values))
+    return encode(values, table)
 
 
 def _left_packed(columns: list[list[str]]) -> list[list[str]]:

@@ -20,6 +20,7 @@ M = TypeVar("M", bound=BaseModel)
 # evidence items would otherwise hold a million floats). i / 1000 equals np.round(x, 3).
 _MILLI = [i / 1000 for i in range(1001)]
 _set = object.__setattr__
+_EDGE_BATCH = 50_000
 
 
 def natural_key(record_id: str) -> tuple[int, str]:
@@ -85,17 +86,18 @@ def _evidence(strong: PairScores, edges: np.ndarray, a: list[str], b: list[str],
     if not names:
         return []
     milli = np.stack([_milli(strong.sims[k][edges], neutral.get(k, 1.0)) for k in names], axis=1)
-    rows, cols = np.nonzero(milli >= 0)  # row-major: edge by edge, fields in order
-    scores = milli[rows, cols].tolist()
     # trusted() inlined: a million items, and the call is a third of the cost.
     new, fields_set, made = Evidence.__new__, _EVIDENCE_FIELDS, []
-    for e, k, s in zip(rows.tolist(), cols.tolist(), scores, strict=True):
-        item = new(Evidence)
-        _set(item, "__dict__", {"a": a[e], "b": b[e], "field": names[k], "score": _MILLI[s]})
-        _set(item, "__pydantic_fields_set__", fields_set)
-        _set(item, "__pydantic_extra__", None)
-        _set(item, "__pydantic_private__", None)
-        made.append(item)
+    for start in range(0, len(edges), _EDGE_BATCH):  # batches: few Python ints alive at once
+        rows, cols = np.nonzero(milli[start : start + _EDGE_BATCH] >= 0)  # edge by edge
+        scores = milli[start + rows, cols].tolist()
+        for e, k, s in zip((rows + start).tolist(), cols.tolist(), scores, strict=True):
+            item = new(Evidence)
+            _set(item, "__dict__", {"a": a[e], "b": b[e], "field": names[k], "score": _MILLI[s]})
+            _set(item, "__pydantic_fields_set__", fields_set)
+            _set(item, "__pydantic_extra__", None)
+            _set(item, "__pydantic_private__", None)
+            made.append(item)
     return made
 
 
