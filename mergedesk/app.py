@@ -34,6 +34,7 @@ from mergedesk.services.apply import ApplyService
 from mergedesk.services.scan import ScanService
 from mergedesk.services.workspace import Workspace
 from mergedesk.ui import i18n, theme
+from mergedesk.ui.connect.profiles import ProfileStore
 from mergedesk.ui.connection import Connection
 from mergedesk.ui.crash import CrashHandler
 from mergedesk.ui.icons import icon
@@ -53,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mergedesk", description="MergeDesk, the GUI.")
     parser.add_argument("--demo", action="store_true",
                         help="open on the embedded demo sandbox (the default without a CRM)")
-    parser.add_argument("--provider", help="CRM to connect to, e.g. chatwoot")
+    parser.add_argument("--provider", help="CRM to connect to, e.g. chatwoot; with --demo, "
+                        "the CRM whose sandbox the demo serves (e.g. zoho, with files)")
     parser.add_argument("--base-url", help="the CRM's API root, tenant included")
     parser.add_argument("--entity", default="contacts")
     parser.add_argument("--profile", help="keyring profile holding the credentials")
@@ -74,14 +76,22 @@ def build_parser() -> argparse.ArgumentParser:
 class DesktopSession:
     """What the app opened and must close: the sandbox (demo), the provider, a scan."""
 
-    def __init__(self, args: argparse.Namespace):
+    def __init__(self, args: argparse.Namespace, saved: str = ""):
+        """`saved`: the saved connection last used, opened when no CRM is named."""
         self.args = args
-        self.demo = args.demo or not (args.provider and args.base_url)
+        # Without a CRM on the command line: the last saved connection, else the demo.
+        named = args.demo or args.provider or args.base_url
+        self.saved = "" if named else saved
+        self.demo = not self.saved and (args.demo or not (args.provider and args.base_url))
+        self.demo_provider = args.provider or DEMO_PROVIDER  # `--demo --provider zoho`
         self._sandbox: SandboxServer | None = None
         self._provider: Provider | None = None
 
     async def open(self, window: MainWindow) -> None:
         """Connect (starting the sandbox in demo mode), then show or find groups."""
+        if self.saved:
+            await window.connections.open_saved(self.saved)
+            return
         if self.demo:
             settings, label = await self._start_sandbox(window)
         else:
@@ -103,11 +113,11 @@ class DesktopSession:
         # Generating the data and starting uvicorn take a moment: not on the GUI thread.
         loop = asyncio.get_running_loop()
         self._sandbox = await loop.run_in_executor(None, self._serve_demo_fake)
-        spec = registry.spec(DEMO_PROVIDER)
+        spec = registry.spec(self.demo_provider)
         offered = self._sandbox.credentials  # environment-variable name -> value
         tokens = {name: SecretStr(offered[spec.env_var(name)])
                   for name in spec.credential_names if spec.env_var(name) in offered}
-        settings = ConnectionSettings(provider=DEMO_PROVIDER, base_url=self._sandbox.base_url,
+        settings = ConnectionSettings(provider=spec.name, base_url=self._sandbox.base_url,
                                       credentials=tokens)
         label = QCoreApplication.translate("App", "{crm} demo sandbox").format(
             crm=spec.display_name)
@@ -117,7 +127,8 @@ class DesktopSession:
         from mergedesk.sandbox import SANDBOXES
         from mergedesk.sandbox.server import SandboxServer
 
-        fake = SANDBOXES[DEMO_PROVIDER](seed=self.args.seed, records=self.args.records)
+        fake = SANDBOXES[self.demo_provider](seed=self.args.seed, records=self.args.records,
+                                             entity=self.args.entity)
         # uvicorn serves it from its own thread: a slow fake answer never stalls the GUI.
         return SandboxServer.for_fake(fake).start()
 
@@ -136,8 +147,8 @@ class DesktopSession:
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
-    if args.provider and not args.base_url:
-        print("mergedesk: error: --provider needs --base-url", file=sys.stderr)
+    if args.provider and not args.base_url and not args.demo:
+        print("mergedesk: error: --provider needs --base-url (or --demo)", file=sys.stderr)
         return 2
     if args.self_test:
         # Offscreen unless the caller chose a platform: QT_QPA_PLATFORM=xcb under Xvfb
@@ -151,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     crash = CrashHandler(app, interactive=not args.self_test)
     crash.install(loop)
-    session = DesktopSession(args)
+    session = DesktopSession(args, ProfileStore(QSettings()).last_saved())
     # Demo data lives in a throwaway folder: the demo never touches the real journal.
     demo_home = tempfile.TemporaryDirectory(prefix="mergedesk-demo-") if session.demo else None
     # The self-test keeps its settings there too: it must not move the user's window.
@@ -159,7 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if args.self_test and demo_home else QSettings())
     translations, themes = _apply_preferences(app, args, settings)
     workspace = Workspace.open(Path(demo_home.name) if demo_home else None)
-    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings)
+    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings,
+                        demo=session.demo)
     window.menuBar().addMenu(SettingsMenu(settings, translations, themes, window))
     _quit_on_sigint(window)
     if args.exit_when_shown:

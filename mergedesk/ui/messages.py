@@ -11,9 +11,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from mergedesk.core.models import MergeOutcome, MergeStatus
 from mergedesk.core.plan import PlanError
 from mergedesk.core.preview import NoteKind, PreviewNote
+from mergedesk.core.review import GroupStatus
 from mergedesk.providers import errors, registry
+from mergedesk.services.restore import RestoreRefused
+from mergedesk.store.restores import ActionKind, RestoreAction
 from mergedesk.ui.models.display import value_text
-from mergedesk.ui.models.status import GroupStatus
 
 # Called by this name, with the literal context "Messages", so pyside6-lupdate finds
 # every string of this module.
@@ -36,6 +38,9 @@ def error_text(exc: BaseException) -> str:
             problems=problems)
     if isinstance(exc, errors.ProviderError):
         return _provider_error_text(exc)
+    if isinstance(exc, RestoreRefused):
+        return translate("Messages", "This merge cannot be restored: {reason}").format(
+            reason=str(exc))
     return translate("Messages", "Unexpected error ({kind}): {message}").format(
         kind=type(exc).__name__, message=str(exc) or repr(exc))
 
@@ -162,3 +167,14 @@ def note_text(
     else:
         return str(kind)
     return text.format(crm=crm, records=records, field=field, values=values, count=note.count)
+
+
+def restore_action_text(action: RestoreAction) -> str:
+    """One planned restore call, before it is made."""
+    if action.kind == ActionKind.RESET_SURVIVOR:
+        return translate("Messages", "Write back the earlier values of #{id}: {fields}").format(
+            id=action.record_id, fields=", ".join(sorted(action.values)))
+    if action.kind == ActionKind.RECREATE:
+        return translate("Messages", "Create #{id} again from its snapshot (it gets a new "
+                                     "id)").format(id=action.record_id)
+    return translate("Messages", "Make #{id} active again").format(id=action.record_id)

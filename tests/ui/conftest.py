@@ -23,6 +23,7 @@ from mergedesk.services.scan import ScanService
 from mergedesk.services.workspace import Workspace
 from mergedesk.ui.connection import Connection
 from mergedesk.ui.review.main_window import MainWindow
+from mergedesk.ui.review.window_settings import HOLD_KEY
 
 # Closed loops are kept, never freed. qasync's timer object kills its Qt timers lazily
 # (close() only marks them stopped), and if the cyclic GC freed a closed loop in another
@@ -90,6 +91,7 @@ def desk(qtbot, qloop, tmp_path, chatwoot_sandbox) -> Iterator[Desk]:
     workspace = Workspace.open(tmp_path / "workspace")
     provider = registry.create(chatwoot_sandbox.settings("chatwoot"))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue(HOLD_KEY, 0)  # merges go at once; tests of the undo delay set one
     window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings)
     qtbot.addWidget(window)
     connection = Connection(provider, server.base_url, "contacts", "Chatwoot sandbox")

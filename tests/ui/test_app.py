@@ -47,3 +47,12 @@ def test_a_configured_connection_is_not_the_demo():
     args = build_parser().parse_args(
         ["--provider", "chatwoot", "--base-url", "https://chat.example.com/api/v1/accounts/3"])
     assert not DesktopSession(args).demo
+
+
+def test_the_demo_can_serve_another_crm_and_a_saved_connection_beats_the_demo():
+    args = build_parser().parse_args(["--demo", "--provider", "zoho"])
+    session = DesktopSession(args, saved="Prod")
+    assert session.demo and session.demo_provider == "zoho" and not session.saved
+    plain = DesktopSession(build_parser().parse_args([]), saved="Prod")
+    assert plain.saved == "Prod" and not plain.demo  # the real journal, not the demo's
+    assert DesktopSession(build_parser().parse_args([]), saved="").demo

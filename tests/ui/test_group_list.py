@@ -1,82 +1,140 @@
-from PySide6.QtCore import Qt
+"""The group list over the store: a virtual model read a page at a time, sorted,
+filtered and searched in SQL, with statuses decided here shown at once."""
 
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from mergedesk.core.models import DuplicateGroup, Record
+from mergedesk.core.review import GroupStatus
+from mergedesk.services.workspace import Workspace
+from mergedesk.store.group_query import GroupQuery, GroupReader, GroupSort
 from mergedesk.ui.models.group_list import (
+    SCORE,
     STATUS,
     SUMMARY,
-    GroupFilterProxy,
     GroupIdRole,
     GroupListModel,
     StatusRole,
-    group_rows,
 )
-from mergedesk.ui.models.status import GroupStatus
-from tests.ui.factories import ana_group, contact, group
+from mergedesk.ui.models.group_pages import PAGE, GroupPages
+from mergedesk.ui.review.group_panel import GroupListPanel
+from mergedesk.ui.review.titles import fill_titles
+from mergedesk.ui.tasks import TaskRunner
+
+CONN = "chatwoot|http://127.0.0.1:1/api/v1/accounts/1|contacts"
+TIMEOUT = 10_000
 
 
-def _model(qtbot=None) -> GroupListModel:
-    g1, records = ana_group()
-    g2 = group("g2", "21", "22", score=0.7)
-    others = [contact("21", name="Bo Li", email="bo@li.cn"),
-              contact("22", name="Bo Lee", email="bo@li.cn")]
-    by_id = {r.id: r for r in records + others}
+def _groups(count: int) -> list[tuple[DuplicateGroup, str]]:
+    return [(DuplicateGroup(id=f"g{n:04d}", score=round(0.5 + (n % 50) / 100, 2),
+                            records=(f"{n}a", f"{n}b", *([f"{n}c"] if n % 3 == 0 else []))),
+             f"person {n} p{n}@example.com") for n in range(count)]
+
+
+@pytest.fixture
+def store(tmp_path):
+    workspace = Workspace.open(tmp_path / "ws")
+    workspace.groups.replace_groups(CONN, _groups(300))
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def panel(qtbot, qloop, store):
     model = GroupListModel()
-    model.set_groups(group_rows([(g1, "open"), (g2, "merged")], by_id))
-    return model
+    panel = GroupListPanel(model, TaskRunner())
+    qtbot.addWidget(panel)
+    panel.resize(600, 400)
+    panel.show()
+    with qtbot.waitSignal(panel.ordered, timeout=TIMEOUT):
+        panel.set_source(store.db, CONN)
+    return panel
 
 
-def test_group_list_model_passes_qtmodeltester(qtmodeltester):
-    model = _model()
+def test_model_passes_qtmodeltester_in_both_ways_to_a_row(qtmodeltester, store):
+    reader = GroupReader(store.db)
+    model = GroupListModel()
+    model.set_pages(GroupPages(reader, CONN, GroupQuery(), reader.count(CONN, GroupQuery())))
     qtmodeltester.check(model, force_py=True)
+    model.set_pages(GroupPages(reader, CONN, GroupQuery(), order=reader.order(CONN,
+                                                                              GroupQuery())))
+    qtmodeltester.check(model, force_py=True)
+    reader.close()
 
 
-def test_group_rows_summarise_distinct_names_and_emails():
-    model = _model()
-    summary = model.index(0, SUMMARY).data()
-    assert "Ana Núñez / Ana Nunez …" in summary
-    assert "ana@example.com, ana.nunez@example.com" in summary
-    assert model.index(1, STATUS).data() == "Merged"
-    assert model.index(1, 0).data(StatusRole) == GroupStatus.MERGED
+def test_rows_come_a_page_at_a_time_and_paint_from_the_store(panel):
+    model = panel.model
+    assert model.rowCount() == 300 and model.pages.ordered
+    top = model.index(0, SCORE)
+    assert top.data() == "99%" and model.index(0, 1).data() in ("2", "3")
+    assert model.index(0, SUMMARY).data().startswith("#")  # no title yet: record ids
+    assert model.index(0, STATUS).data() == "To review"
+    deep = model.index(299, 0).data(GroupIdRole)
+    assert deep and model.row_of(deep) == 299
+    assert len(model.pages._pages) <= 3 and PAGE == 64  # only the pages looked at
 
 
-def test_unknown_stored_status_counts_as_open():
-    g, records = ana_group()
-    rows = group_rows([(g, "something-new")], {r.id: r for r in records})
-    assert rows[0].status is GroupStatus.OPEN
+def test_header_click_sorts_in_sql_and_keeps_the_selection(qtbot, panel):
+    panel.select_group("g0010")
+    header = panel.table.horizontalHeader()
+    with qtbot.waitSignal(panel.ordered, timeout=TIMEOUT):
+        header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    assert panel.query.sort == GroupSort.SIZE
+    assert panel.model.index(0, 1).data() == "3"
+    assert panel.current_group_id() == "g0010"
 
 
-def test_set_status_emits_data_changed_for_that_row_only(qtbot):
-    model = _model()
-    with qtbot.waitSignal(model.dataChanged) as blocker:
-        model.set_status("g1", GroupStatus.FAILED)
-    top, bottom = blocker.args[0], blocker.args[1]
-    assert (top.row(), bottom.row()) == (0, 0)
-    assert (top.column(), bottom.column()) == (0, 3)
-    assert model.index(0, STATUS).data() == "Failed"
-    assert model.status_counts()[GroupStatus.FAILED] == 1
+def test_search_and_status_filter_run_in_sql(qtbot, panel, store):
+    store.groups.set_status(CONN, "g0042", "skipped")
+    with qtbot.waitSignal(panel.ordered, timeout=TIMEOUT):
+        qtbot.keyClicks(panel._search, "p42@")
+    assert [panel.model.index(r, 0).data(GroupIdRole)
+            for r in range(panel.model.rowCount())] == ["g0042"]
+    with qtbot.waitSignal(panel.ordered, timeout=TIMEOUT):
+        panel._search.clear()
+    with qtbot.waitSignal(panel.ordered, timeout=TIMEOUT):
+        panel._filter.setCurrentIndex(5)  # Skipped
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 0).data(StatusRole) == GroupStatus.SKIPPED
 
 
-def test_filter_proxy_by_text_and_status(qtmodeltester):
-    model = _model()
-    proxy = GroupFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy, force_py=True)
-    proxy.set_text_filter("  NUNEZ ")
-    assert [proxy.index(r, 0).data(GroupIdRole) for r in range(proxy.rowCount())] == ["g1"]
-    proxy.set_text_filter("bo li.cn")  # every word must match
-    assert proxy.rowCount() == 1 and proxy.index(0, 0).data(GroupIdRole) == "g2"
-    proxy.set_text_filter("")
-    proxy.set_status_filter({GroupStatus.OPEN})
-    assert [proxy.index(r, 0).data(GroupIdRole) for r in range(proxy.rowCount())] == ["g1"]
-    model.set_status("g2", GroupStatus.OPEN)  # the dynamic filter follows status changes
-    assert proxy.rowCount() == 2
-    proxy.set_status_filter(None)
-    assert proxy.rowCount() == 2
+def test_status_changes_show_at_once_and_merging_survives_a_requery(qtbot, panel):
+    model = panel.model
+    gid = model.index(3, 0).data(GroupIdRole)
+    model.set_status(gid, GroupStatus.MERGING)
+    assert model.index(3, STATUS).data() == "Merging…"
+    with qtbot.waitSignal(panel.ordered, timeout=TIMEOUT):
+        panel.refresh()
+    assert model.status(gid) == GroupStatus.MERGING
 
 
-def test_proxy_sorts_by_score_numerically():
-    model = _model()
-    proxy = GroupFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(0, Qt.SortOrder.AscendingOrder)
-    assert proxy.index(0, 0).data(GroupIdRole) == "g2"
-    assert proxy.index(0, 0).data() == "70%"
+def test_next_to_review_skips_decided_groups(panel):
+    model = panel.model
+    first, second, third = (model.index(r, 0).data(GroupIdRole) for r in range(3))
+    model.set_status(second, GroupStatus.NOT_DUPLICATES)
+    panel.select_group(first)
+    assert panel.select_next_to_review(first)
+    assert panel.current_group_id() == third
+    assert panel.select_relative(-1) and panel.current_group_id() == second
+
+
+def test_titles_are_filled_from_the_cached_records(qtbot, qloop, panel, store):
+    store.cache.replace_records(CONN, [
+        Record(id="0a", fields={"name": "Ann Lee", "email": "ann@lee.io"}),
+        Record(id="0b", fields={"name": "Ann Li", "email": "ann@lee.io"})])
+    task = qloop.create_task(fill_titles(store, CONN, lambda _n: panel.model.reload_rows()))
+    qtbot.waitUntil(task.done, timeout=TIMEOUT)
+    row = panel.model.row_of("g0000")
+    assert panel.model.index(row, SUMMARY).data() == "Ann Lee / Ann Li · ann@lee.io"
+
+
+def test_column_widths_survive_in_settings(qtbot, panel, tmp_path):
+    header = panel.table.horizontalHeader()
+    header.resizeSection(SCORE, 91)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("columns", header.saveState())
+    header.resizeSection(SCORE, 40)
+    header.restoreState(settings.value("columns"))
+    assert header.sectionSize(SCORE) == 91

@@ -2,9 +2,9 @@ import pytest
 
 from mergedesk.core.models import MergeOutcome, MergeStatus
 from mergedesk.core.plan import PlanError
+from mergedesk.core.review import GroupStatus
 from mergedesk.providers import errors
 from mergedesk.ui import messages
-from mergedesk.ui.models.status import GroupStatus
 
 
 @pytest.mark.parametrize(("exc", "expected"), [

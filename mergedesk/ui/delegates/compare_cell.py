@@ -5,7 +5,7 @@ instead of a filled selection."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 
@@ -16,6 +16,13 @@ class CompareCellDelegate(QStyledItemDelegate):
         current = focused or bool(option.state & QStyle.StateFlag.State_Selected)
         plain = QStyleOptionViewItem(option)
         plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        # Styles that show "decoration selected" have filled the selected cell's panel
+        # before the delegate runs: cover it with the cell's own background first.
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        if isinstance(background, QColor | QBrush):
+            painter.fillRect(option.rect, background)
+        else:
+            painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.Base))
         super().paint(painter, plain, index)
         if not current:
             return

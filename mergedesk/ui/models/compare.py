@@ -1,6 +1,7 @@
 """CompareModel: a group side by side, one row per field and one column per record,
 plus a last column with the merged record as the CRM will produce it. The decisions
-live in MergeChoices; this model shows them and forwards clicks and keys. No I/O."""
+live in MergeChoices; this model shows them and forwards clicks, keys and typed values.
+Every edit is announced with the state before and after it (the undo stack). No I/O."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,19 +18,22 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from mergedesk.core.capabilities import Capabilities
-from mergedesk.core.models import FieldDef, Record
+from mergedesk.core.master import MasterRule, MasterSuggestion
+from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.plan import GroupMerge
 from mergedesk.core.preview import MergePreview, PreviewNote
 from mergedesk.core.values import JsonValue, is_blank
 from mergedesk.ui.icons import icon
-from mergedesk.ui.models.choices import MergeChoices
-from mergedesk.ui.models.display import record_name, value_text
+from mergedesk.ui.models import compare_text as text
+from mergedesk.ui.models.choices import ChoicesState, MergeChoices
+from mergedesk.ui.models.display import parse_value, value_text
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1  # the record of a column ("" for the preview)
 FieldRole = Qt.ItemDataRole.UserRole + 2  # the api name of a row
 ValueRole = Qt.ItemDataRole.UserRole + 3  # the raw JSON value of a cell
 ChosenRole = Qt.ItemDataRole.UserRole + 4  # True on the cell whose value survives
 DiffersRole = Qt.ItemDataRole.UserRole + 5  # True on every cell of a row whose values differ
+TypedRole = Qt.ItemDataRole.UserRole + 6  # True on a preview cell holding a typed value
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -39,19 +42,29 @@ NO_PARENT = QModelIndex()
 class CompareModel(QAbstractTableModel):
     """Fields x records of one group, with the merged preview as the last column.
     Chosen cells are highlighted (tint, bold, check mark) on rows whose values differ;
-    rows where every record agrees need no decision and stay plain."""
+    rows where every record agrees need no decision and stay plain. The preview column
+    is editable: a typed value survives instead of any record's."""
 
-    choices_changed = Signal()  # a value or the master was chosen; the preview is new
+    choices_changed = Signal()  # a value, the master or a file was chosen; new preview
+    edited = Signal(object, object, str)  # state before, state after, what was done
+    value_rejected = Signal(str, str)  # field label, the text that is not a value
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._choices: MergeChoices | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_group(self, group_id: str, records: Sequence[Record], fields: Sequence[FieldDef],
-                  caps: Capabilities, master: str | None = None) -> None:
-        """Show `records` (fresh reads, in group order; two or more)."""
+                  caps: Capabilities, master: str | None = None,
+                  rule: MasterRule = MasterRule.MOST_COMPLETE,
+                  state: ChoicesState | None = None) -> None:
+        """Show `records` (fresh reads, in group order; two or more), with the decisions
+        of `state` when the reviewer was here before."""
         self.beginResetModel()
-        self._choices = MergeChoices(group_id, records, fields, caps, master)
+        self._choices = MergeChoices(group_id, records, fields, caps, master, rule)
+        if state is not None:
+            self._choices.restore(state)
         self.endResetModel()
         self.choices_changed.emit()
 
@@ -69,32 +82,47 @@ class CompareModel(QAbstractTableModel):
         return 0 if parent.isValid() or not self._choices else len(self._choices.records) + 1
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
+        if not self._valid(index):
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.preview_column and self.field_at(index.row()).writable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         choices = self._choices
         if choices is None or not self._valid(index):
             return None
         field = choices.fields[index.row()]
+        name = field.api_name
         record = self.record_at(index.column())
-        value = (record.value(field.api_name) if record
-                 else choices.preview_value(field.api_name))
+        value = record.value(name) if record else choices.preview_value(name)
         if role == Qt.ItemDataRole.DisplayRole:
             return value_text(value)
+        if role == Qt.ItemDataRole.EditRole:
+            return "" if is_blank(value) else value_text(value)
         if role == ValueRole:
             return value
         if role == FieldRole:
-            return field.api_name
+            return name
         if role == RecordIdRole:
             return record.id if record else ""
         if role == DiffersRole:
-            return choices.differs(field.api_name)
-        chosen = record is not None and choices.chosen(field.api_name) == record.id
+            return choices.differs(name)
+        if role == TypedRole:
+            return record is None and choices.is_custom(name)
+        chosen = record is not None and choices.chosen(name) == record.id
         if role == ChosenRole:
             return chosen
         return self._styling(field, record, value, chosen, role)
+
+    def setData(self, index: ModelIndex, value: object,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A value typed into the preview column: it survives instead of any record's."""
+        if role != Qt.ItemDataRole.EditRole or not self._valid(index) or (
+                index.column() != self.preview_column):
+            return False
+        return self.set_custom(index.row(), str(value))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -104,7 +132,7 @@ class CompareModel(QAbstractTableModel):
             return self._field_header(section, role)
         return self._record_header(section, role)
 
-    # Our API
+    # Reading
     @property
     def group_id(self) -> str:
         return self._choices.group_id if self._choices else ""
@@ -118,8 +146,20 @@ class CompareModel(QAbstractTableModel):
         return self._choices.record_ids if self._choices else ()
 
     @property
+    def records(self) -> tuple[Record, ...]:
+        return self._choices.records if self._choices else ()
+
+    @property
     def capabilities(self) -> Capabilities | None:
         return self._choices.caps if self._choices else None
+
+    @property
+    def choices(self) -> MergeChoices | None:
+        return self._choices
+
+    @property
+    def suggestion(self) -> MasterSuggestion | None:
+        return self._choices.suggestion if self._choices else None
 
     @property
     def preview_column(self) -> int:
@@ -143,31 +183,17 @@ class CompareModel(QAbstractTableModel):
         return self.field_at(row).display_label if row >= 0 else api_name
 
     def chosen(self, row: int) -> str:
-        """The id of the record whose value of this row's field survives."""
+        """The id of the record whose value of this row's field survives ("" if typed)."""
         return self._choices.chosen(self.field_at(row).api_name) if self._choices else ""
 
-    def choose(self, row: int, record_id: str) -> bool:
-        """Keep `record_id`'s value for the field of `row`; False if it cannot be chosen."""
-        if self._choices is None or not 0 <= row < self.rowCount():
-            return False
-        if not self._choices.choose(self.field_at(row).api_name, record_id):
-            return False
-        # The preview column may change on any row (a planner can move values around).
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.preview_column - 1))
-        self._emit_column(self.preview_column)
-        self.choices_changed.emit()
-        return True
+    def master_reason(self) -> str:
+        if self._choices is None:
+            return ""
+        return text.master_reason(self._choices.suggestion, self._choices.master,
+                                  len(self._choices.fields))
 
-    def set_master(self, record_id: str) -> bool:
-        """Make `record_id` the survivor; hand-picked values stay, defaults follow it."""
-        if self._choices is None or not self._choices.set_master(record_id):
-            return False
-        last = self.columnCount() - 1
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
-        for column in range(last + 1):
-            self._emit_column(column)
-        self.choices_changed.emit()
-        return True
+    def attachments(self) -> tuple[Attachment, ...]:
+        return self._choices.attachments if self._choices else ()
 
     def preview(self) -> MergePreview | None:
         return self._choices.preview if self._choices else None
@@ -181,126 +207,137 @@ class CompareModel(QAbstractTableModel):
             raise ValueError("no group is shown")
         return self._choices.to_group_merge(group_id)
 
+    def state(self) -> ChoicesState | None:
+        return self._choices.state() if self._choices else None
+
+    # Editing (each edit announces itself for undo)
+    def choose(self, row: int, record_id: str) -> bool:
+        """Keep `record_id`'s value for the field of `row`; False if it cannot be chosen."""
+        if self._choices is None or not 0 <= row < self.rowCount():
+            return False
+        field = self.field_at(row)
+        return self._edit(lambda c: c.choose(field.api_name, record_id),
+                          text.edit_pick(field.display_label, record_id))
+
+    def set_custom(self, row: int, typed: str) -> bool:
+        if self._choices is None or not 0 <= row < self.rowCount():
+            return False
+        field = self.field_at(row)
+        try:
+            value = parse_value(typed, field)
+        except ValueError:
+            self.value_rejected.emit(field.display_label, typed)
+            return False
+        return self._edit(lambda c: c.set_custom(field.api_name, value),
+                          text.edit_typed(field.display_label))
+
+    def set_master(self, record_id: str) -> bool:
+        """Make `record_id` the survivor; hand-picked values stay, defaults follow it."""
+        return self._edit(lambda c: c.set_master(record_id), text.edit_master(record_id))
+
+    def set_kept(self, attachment_id: str, keep: bool) -> bool:
+        return self._edit(lambda c: c.set_kept(attachment_id, keep),
+                          text.edit_file(attachment_id, keep))
+
+    def restore_state(self, state: ChoicesState) -> None:
+        """Undo/redo: show the group as it was in `state` (no edit is announced)."""
+        if self._choices is None:
+            return
+        self._choices.restore(state)
+        self._changed_everywhere()
+
+    def _edit(self, change, description: str) -> bool:
+        if self._choices is None:
+            return False
+        before = self._choices.state()
+        if not change(self._choices):
+            return False
+        self._changed_everywhere()
+        self.edited.emit(before, self._choices.state(), description)
+        return True
+
+    def _changed_everywhere(self) -> None:
+        # Any edit may change any cell's styling and the preview anywhere (a planner can
+        # move values around): repaint the table, which paints only what is visible.
+        last_row, last_column = self.rowCount() - 1, self.columnCount() - 1
+        if last_row >= 0:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last_column)
+            self.dataChanged.emit(self.index(0, 0), self.index(last_row, last_column))
+        self.choices_changed.emit()
+
     # Presentation
     def _valid(self, index: ModelIndex) -> bool:
         return (index.isValid() and 0 <= index.row() < self.rowCount()
                 and 0 <= index.column() < self.columnCount())
 
-    def _emit_column(self, column: int) -> None:
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
-
     def _styling(self, field: FieldDef, record: Record | None, value: JsonValue,
                  chosen: bool, role: int) -> object:
         assert self._choices is not None
-        marked = chosen and self._choices.differs(field.api_name)
-        palette = QGuiApplication.palette()
+        name = field.api_name
+        # Read-only fields (creation time …) keep the master's value: nothing to decide.
+        marked = chosen and field.writable and self._choices.differs(name)
+        typed = record is None and self._choices.is_custom(name)
         if role == Qt.ItemDataRole.ForegroundRole and is_blank(value):
-            return palette.color(QPalette.ColorRole.PlaceholderText)
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.BackgroundRole:
+            palette = QGuiApplication.palette()
             if record is None:
                 return palette.color(QPalette.ColorRole.AlternateBase)
             return _tint(palette.color(QPalette.ColorRole.Highlight),
                          palette.color(QPalette.ColorRole.Base)) if marked else None
-        if role == Qt.ItemDataRole.FontRole and (marked or (
-                record is None and self._choices.changes_master(field.api_name))):
-            return _bold()
-        if role == Qt.ItemDataRole.DecorationRole and marked:
-            return icon("chosen")
+        if role == Qt.ItemDataRole.FontRole and (marked or typed or (
+                record is None and self._choices.changes_master(name))):
+            return self._bold
+        if role == Qt.ItemDataRole.DecorationRole:
+            if marked:
+                return icon("chosen")
+            return icon("typed") if typed else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _cell_tooltip(record, value, marked)
+            return text.cell_tooltip(record, value, marked, typed)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and marked:
+            return text.kept_description()
         return None
 
     def _field_header(self, section: int, role: int) -> object:
         if not 0 <= section < self.rowCount():
             return None
         field = self.field_at(section)
-        differs = self._choices is not None and self._choices.differs(field.api_name)
+        differs = (self._choices is not None and field.writable
+                   and self._choices.differs(field.api_name))
         if role == Qt.ItemDataRole.DisplayRole:
             return field.display_label
         if role == Qt.ItemDataRole.DecorationRole and differs:
             return icon("differs")
         if role == Qt.ItemDataRole.FontRole and differs:
-            return _bold()
+            return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _field_tooltip(field, differs)
+            return text.field_tooltip(field, differs)
         return None
 
     def _record_header(self, section: int, role: int) -> object:
         if section == self.preview_column:
             if role == Qt.ItemDataRole.DisplayRole:
-                crm = self._choices.caps.display_name if self._choices else ""
-                return QCoreApplication.translate(
-                    "CompareModel", "Merged preview\nas {crm} will keep it").format(crm=crm)
+                return text.preview_title(self._choices.caps.display_name if self._choices
+                                          else "")
             if role == Qt.ItemDataRole.ToolTipRole:
-                return QCoreApplication.translate(
-                    "CompareModel", "The record as the CRM will hold it after the merge")
+                return text.preview_tooltip()
             return None
         record = self.record_at(section)
         if record is None:
             return None
         is_master = record.id == self.master
         if role == Qt.ItemDataRole.DisplayRole:
-            return _record_title(section, record, is_master)
+            return text.record_title(section, record, is_master)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return text.record_accessible(section, record, is_master)
         if role == Qt.ItemDataRole.DecorationRole and is_master:
             return icon("master")
         if role == Qt.ItemDataRole.FontRole and is_master:
-            return _bold()
+            return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _record_tooltip(record, is_master)
+            tip = text.record_tooltip(record, is_master)
+            return tip + ("\n" + self.master_reason() if is_master else "")
         return None
-
-
-def _bold() -> QFont:
-    font = QFont()
-    font.setBold(True)
-    return font
-
-
-def _cell_tooltip(record: Record | None, value: JsonValue, marked: bool) -> str:
-    text = value_text(value)
-    if record is None:
-        return QCoreApplication.translate("CompareModel", "After the merge: {value}").format(
-            value=text)
-    if marked:
-        return QCoreApplication.translate("CompareModel", "{value} (this value is kept)").format(
-            value=text)
-    return text
-
-
-def _field_tooltip(field: FieldDef, differs: bool) -> str:
-    lines = [field.api_name]
-    if differs:
-        lines.append(QCoreApplication.translate("CompareModel", "The records differ here."))
-    if not field.writable:
-        lines.append(QCoreApplication.translate(
-            "CompareModel", "Read-only: the master's value stays."))
-    return "\n".join(lines)
-
-
-def _record_title(section: int, record: Record, is_master: bool) -> str:
-    name = record_name(record) or QCoreApplication.translate("CompareModel", "(no name)")
-    if is_master:
-        second = QCoreApplication.translate("CompareModel", "#{id} · master")
-    else:
-        second = QCoreApplication.translate("CompareModel", "#{id}")
-    return f"{section + 1}  {name}\n{second.format(id=record.id)}"
-
-
-def _record_tooltip(record: Record, is_master: bool) -> str:
-    lines = [QCoreApplication.translate("CompareModel", "Record {id}").format(id=record.id)]
-    if record.created_at:
-        lines.append(QCoreApplication.translate("CompareModel", "Created {date}").format(
-            date=record.created_at.strftime("%Y-%m-%d")))
-    lines.extend(f"{kind}: {count}" for kind, count in sorted(record.related_counts.items()))
-    lines.append(QCoreApplication.translate("CompareModel", "Filled fields: {n}").format(
-        n=record.filled_count()))
-    if is_master:
-        lines.append(QCoreApplication.translate("CompareModel", "Master: this record survives"))
-    else:
-        lines.append(QCoreApplication.translate(
-            "CompareModel", "Press M or click here to make it the master"))
-    return "\n".join(lines)
 
 
 def _tint(colour: QColor, base: QColor, strength: float = 0.28) -> QColor:

@@ -1,10 +1,8 @@
-"""GroupListModel: one row per duplicate group (score, size, who, status), and the
-GroupFilterProxy that filters it by text and status. No I/O: rows are given to it."""
+"""GroupListModel: one row per duplicate group (score, size, who, status) for a table
+of up to millions of rows. Rows come from GroupPages, a page at a time from the store's
+own indexes; sorting, filtering and search are SQL (store.group_query), not a proxy."""
 
 from __future__ import annotations
-
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -12,25 +10,25 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
-from mergedesk.core.models import DuplicateGroup, Record
+from mergedesk.core.review import GroupStatus
+from mergedesk.store.group_query import GroupListing, GroupSort
 from mergedesk.ui import messages
-from mergedesk.ui.models.display import distinct, record_emails, record_name
-from mergedesk.ui.models.status import GroupStatus
+from mergedesk.ui.models.group_pages import GroupPages
 
-GroupRole = Qt.ItemDataRole.UserRole + 1  # the DuplicateGroup
-GroupIdRole = Qt.ItemDataRole.UserRole + 2
-StatusRole = Qt.ItemDataRole.UserRole + 3  # GroupStatus (arrives as its str value via Qt)
-SearchRole = Qt.ItemDataRole.UserRole + 4  # lower-case text the search box matches
-SortRole = Qt.ItemDataRole.UserRole + 5  # a number or text that sorts the column
+GroupIdRole = Qt.ItemDataRole.UserRole + 1  # the group's id
+StatusRole = Qt.ItemDataRole.UserRole + 2  # GroupStatus
+ListingRole = Qt.ItemDataRole.UserRole + 3  # the GroupListing
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # an invalid index: the root of a flat model
+NO_PARENT = QModelIndex()
 SCORE, SIZE, SUMMARY, STATUS = range(4)
+SORT_OF_COLUMN = {SCORE: GroupSort.SCORE, SIZE: GroupSort.SIZE, SUMMARY: GroupSort.TITLE,
+                  STATUS: GroupSort.STATUS}
 
 # Mid-tone colours that read on light and dark palettes alike.
 STATUS_COLOURS = {
@@ -42,77 +40,50 @@ STATUS_COLOURS = {
     GroupStatus.NOT_DUPLICATES: QColor("#8a8f98"),
     GroupStatus.SKIPPED: QColor("#8a8f98"),
 }
-
-
-@dataclass(frozen=True)
-class GroupRow:
-    """A group with its review status and the names and emails that identify it."""
-
-    group: DuplicateGroup
-    status: GroupStatus = GroupStatus.OPEN
-    names: tuple[str, ...] = ()
-    emails: tuple[str, ...] = ()
-
-    @property
-    def summary(self) -> str:
-        names = " / ".join(self.names[:2]) + (" …" if len(self.names) > 2 else "")
-        emails = ", ".join(self.emails[:2]) + (" …" if len(self.emails) > 2 else "")
-        return " · ".join(p for p in (names, emails) if p) or ", ".join(self.group.records)
-
-    @property
-    def search_text(self) -> str:
-        return " ".join((self.group.id, *self.group.records, *self.names, *self.emails)).lower()
-
-
-def group_rows(
-    pairs: Iterable[tuple[DuplicateGroup, str]], records: Mapping[str, Record]
-) -> list[GroupRow]:
-    """Rows for (group, stored status) pairs, summarised from the cached records."""
-    rows = []
-    for group, status in pairs:
-        members = [records[r] for r in group.records if r in records]
-        rows.append(GroupRow(
-            group=group,
-            status=GroupStatus.parse(status),
-            names=tuple(distinct(record_name(r) for r in members)),
-            emails=tuple(distinct(e for r in members for e in record_emails(r))),
-        ))
-    return rows
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class GroupListModel(QAbstractTableModel):
-    """Rows of GroupRow for the group table; filled by the main window, no I/O."""
+    """The rows of the current group query. Statuses the window changes show at once
+    (`set_status`); the store has them too, so the next query agrees."""
+
+    sort_requested = Signal(object, bool)  # GroupSort, descending: a header was clicked
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[GroupRow] = []
-        self._row_of: dict[str, int] = {}
+        self._pages = GroupPages()
+        self._status: dict[str, GroupStatus] = {}  # decided here since the rows were read
 
     # Qt API
     def rowCount(self, parent: ModelIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._pages.count
 
     def columnCount(self, parent: ModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else 4
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        listing = self._pages.listing(index.row())
+        if listing is None:
+            return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == GroupRole:
-            return row.group
+            return self._display(listing, column)
         if role == GroupIdRole:
-            return row.group.id
+            return listing.id
         if role == StatusRole:
-            return row.status
-        if role == SearchRole:
-            return row.search_text
-        if role == SortRole:
-            return self._sort_key(row, column)
-        return self._decoration(row, column, role)
+            return self.status_of(listing)
+        if role == ListingRole:
+            return listing
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in (SCORE, SIZE) else _LEFT
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return STATUS_COLOURS.get(self.status_of(listing))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(listing)
+        return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -121,83 +92,78 @@ class GroupListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _header_text(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(section)
+            return _RIGHT if section in (SCORE, SIZE) else _LEFT
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column in SORT_OF_COLUMN:
+            self.sort_requested.emit(SORT_OF_COLUMN[column],
+                                     order == Qt.SortOrder.DescendingOrder)
 
     # Our API
-    def set_groups(self, rows: Iterable[GroupRow]) -> None:
+    @property
+    def pages(self) -> GroupPages:
+        return self._pages
+
+    def set_pages(self, pages: GroupPages) -> None:
+        """Show another query's rows (one reset). Statuses decided here that the store
+        does not keep (a merge in flight) stay."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._row_of = {r.group.id: i for i, r in enumerate(self._rows)}
+        self._pages = pages
+        self._status = {g: s for g, s in self._status.items() if s == GroupStatus.MERGING}
         self.endResetModel()
 
-    def replace_group(self, row: GroupRow) -> None:
-        """Swap in a new version of a group's row; views repaint only that row."""
-        number = self._row_of.get(row.group.id)
-        if number is None:
-            return
-        self._rows[number] = row
-        self.dataChanged.emit(
-            self.index(number, 0), self.index(number, 3),
-            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, StatusRole,
-             SortRole, SearchRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole],
-        )
+    def adopt_order(self, pages: GroupPages) -> bool:
+        """The same query, now ordered: swap without a reset when nothing moved (the view
+        keeps its scroll position and selection); False if the caller must set_pages."""
+        if pages.query != self._pages.query or pages.count != self._pages.count:
+            return False
+        self._pages = pages
+        return True
+
+    def listing(self, row: int) -> GroupListing | None:
+        return self._pages.listing(row)
+
+    def status_of(self, listing: GroupListing) -> GroupStatus:
+        return self._status.get(listing.id) or GroupStatus.parse(listing.status)
+
+    def status(self, group_id: str) -> GroupStatus | None:
+        """The group's status as shown: decided here, or as stored; None if unknown."""
+        if group_id in self._status:
+            return self._status[group_id]
+        pages = self._pages
+        stored = pages.reader.status(pages.conn, group_id) if pages.reader else None
+        return GroupStatus.parse(stored) if stored is not None else None
 
     def set_status(self, group_id: str, status: GroupStatus) -> None:
-        row = self.group_row(group_id)
-        if row is not None and row.status != status:
-            self.replace_group(replace(row, status=status))
+        self._status[group_id] = status
+        row = self._pages.position_of(group_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 3),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                                   StatusRole])
 
-    def group_row(self, group_id: str) -> GroupRow | None:
-        number = self._row_of.get(group_id)
-        return self._rows[number] if number is not None else None
+    def merging(self) -> int:
+        return sum(1 for s in self._status.values() if s == GroupStatus.MERGING)
 
     def row_of(self, group_id: str) -> int:
-        return self._row_of.get(group_id, -1)
+        return self._pages.position_of(group_id)
 
-    def rows(self) -> list[GroupRow]:
-        return list(self._rows)
-
-    def status_counts(self) -> dict[GroupStatus, int]:
-        counts = dict.fromkeys(GroupStatus, 0)
-        for row in self._rows:
-            counts[row.status] += 1
-        return counts
+    def reload_rows(self) -> None:
+        """Read the shown rows again (titles were filled in the store)."""
+        self._pages.forget()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 3))
 
     # Presentation
-    @staticmethod
-    def _display(row: GroupRow, column: int) -> str:
+    def _display(self, listing: GroupListing, column: int) -> str:
         if column == SCORE:
-            return f"{row.group.score:.0%}"
+            return f"{listing.score:.0%}"
         if column == SIZE:
-            return str(len(row.group.records))
+            return str(listing.size)
         if column == SUMMARY:
-            return row.summary
-        return messages.status_label(row.status)
-
-    @staticmethod
-    def _sort_key(row: GroupRow, column: int) -> object:
-        if column == SCORE:
-            return row.group.score
-        if column == SIZE:
-            return len(row.group.records)
-        if column == SUMMARY:
-            return row.summary.casefold()
-        return list(GroupStatus).index(row.status)
-
-    @staticmethod
-    def _decoration(row: GroupRow, column: int, role: int) -> object:
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            return STATUS_COLOURS.get(row.status)
-        if role == Qt.ItemDataRole.FontRole and column == STATUS and not row.status.to_review:
-            font = QFont()
-            font.setBold(row.status in (GroupStatus.FAILED, GroupStatus.STALE))
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(row)
-        return None
+            return listing.title or ", ".join(f"#{r}" for r in listing.records)
+        return messages.status_label(self.status_of(listing))
 
 
 def _header_text(section: int) -> str:
@@ -209,60 +175,9 @@ def _header_text(section: int) -> str:
     )[section]
 
 
-def _alignment(column: int) -> Qt.AlignmentFlag:
-    horizontal = Qt.AlignmentFlag.AlignRight if column in (SCORE, SIZE) else (
-        Qt.AlignmentFlag.AlignLeft)
-    return horizontal | Qt.AlignmentFlag.AlignVCenter
-
-
-def _tooltip(row: GroupRow) -> str:
+def _tooltip(listing: GroupListing) -> str:
     text = QCoreApplication.translate("GroupList", "Group {group}: records {records}")
-    lines = [text.format(group=row.group.id, records=", ".join(row.group.records))]
-    lines.extend(row.names)
-    lines.extend(row.emails)
+    lines = [text.format(group=listing.id, records=", ".join(listing.records))]
+    if listing.title:
+        lines.extend(listing.title.split(" · "))
     return "\n".join(lines)
-
-
-class GroupFilterProxy(QSortFilterProxyModel):
-    """Filters groups by a search text (names, emails, ids) and by a set of statuses,
-    and sorts by each column's SortRole."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._text = ""
-        self._statuses: frozenset[GroupStatus] | None = None
-        self.setSortRole(SortRole)
-        self.setDynamicSortFilter(True)
-
-    def set_text_filter(self, text: str) -> None:
-        key = " ".join(text.lower().split())
-        if key != self._text:
-            self._change_filter(text=key)
-
-    def set_status_filter(self, statuses: Iterable[GroupStatus] | None) -> None:
-        """Show only these statuses; None shows every status."""
-        chosen = frozenset(statuses) if statuses is not None else None
-        if chosen != self._statuses:
-            self._change_filter(statuses=chosen)
-
-    def _change_filter(self, **changes: object) -> None:
-        # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange(); we support both.
-        modern = hasattr(self, "beginFilterChange")
-        if modern:
-            self.beginFilterChange()
-        self._text = changes.get("text", self._text)  # type: ignore[assignment]
-        self._statuses = changes.get("statuses", self._statuses)  # type: ignore[assignment]
-        if modern:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if self._statuses is not None and model.data(index, StatusRole) not in self._statuses:
-            return False
-        if not self._text:
-            return True
-        haystack = model.data(index, SearchRole) or ""
-        return all(word in haystack for word in self._text.split())

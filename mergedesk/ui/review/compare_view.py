@@ -1,6 +1,6 @@
-"""CompareView: the table of a group's records side by side. Clicking a cell keeps
-that value; 1–9 keep record N's value for the current field; M makes the current
-column's record the master (as does clicking its header)."""
+"""CompareView: the table of a group's records side by side. Clicking a cell keeps that
+value; the window's actions (1–9, M, E) act on the current field and column; F2, E or a
+double click on the merged preview types a value of one's own."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ class CompareView(QTableView):
         super().__init__(parent)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setCornerButtonEnabled(False)
@@ -38,13 +38,15 @@ class CompareView(QTableView):
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         rows.setHighlightSections(False)
         self.clicked.connect(self._on_view_clicked)
+        self.doubleClicked.connect(self._on_view_double_clicked)
 
     def compare_model(self) -> CompareModel | None:
         model = self.model()
         return model if isinstance(model, CompareModel) else None
 
     def pick(self, number: int) -> bool:
-        """Keep record `number`'s (1-based) value for the current field."""
+        """Keep record `number`'s (1-based) value for the current field, then go on to
+        the next field whose values differ."""
         model = self.compare_model()
         row = self.currentIndex().row()
         if model is None or row < 0 or not 1 <= number <= len(model.record_ids):
@@ -52,12 +54,31 @@ class CompareView(QTableView):
         if not model.choose(row, model.record_ids[number - 1]):
             return False
         self.setCurrentIndex(model.index(row, number - 1))
+        self._advance()
         return True
 
     def make_current_master(self) -> bool:
         model = self.compare_model()
         record = model.record_at(self.currentIndex().column()) if model else None
         return record is not None and model is not None and model.set_master(record.id)
+
+    def current_record_id(self) -> str:
+        model = self.compare_model()
+        record = model.record_at(self.currentIndex().column()) if model else None
+        return record.id if record else ""
+
+    def edit_current_value(self) -> bool:
+        """Open the editor on the merged preview of the current field."""
+        model = self.compare_model()
+        row = self.currentIndex().row()
+        if model is None or row < 0:
+            return False
+        index = model.index(row, model.preview_column)
+        if not model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        self.setCurrentIndex(index)
+        self.edit(index)
+        return True
 
     def go_to_first_difference(self) -> None:
         """Put the cursor on the first field that needs a decision (keyboard review)."""
@@ -69,14 +90,19 @@ class CompareView(QTableView):
             self._advance()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # In the window these keys are menu actions (which call pick() and co.); the view
+        # handles them itself too, so that it works alone (tests, other windows).
         plain = event.modifiers() in _PLAIN
         if plain and event.key() in _DIGITS:
-            if self.pick(_DIGITS[event.key()]):
-                self._advance()
+            self.pick(_DIGITS[event.key()])
             event.accept()
             return
         if plain and event.key() == Qt.Key.Key_M:
             self.make_current_master()
+            event.accept()
+            return
+        if plain and event.key() == Qt.Key.Key_E:
+            self.edit_current_value()
             event.accept()
             return
         if plain and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -101,6 +127,11 @@ class CompareView(QTableView):
         record = model.record_at(index.column()) if model and index.isValid() else None
         if model is not None and record is not None:
             model.choose(index.row(), record.id)
+
+    def _on_view_double_clicked(self, index: QModelIndex) -> None:
+        model = self.compare_model()
+        if model is not None and index.isValid() and index.column() == model.preview_column:
+            self.edit(index)
 
     def _on_header_section_clicked(self, section: int) -> None:
         model = self.compare_model()

@@ -1,71 +1,93 @@
-"""ReviewPanel: the right side of the window. A group's title and evidence, the compare
-table, what the merge will do (preview notes), and the decisions: Merge group
-(Ctrl+Enter), Not duplicates, Skip. It only shows and asks; the window acts."""
+"""ReviewPanel: the right side of the window. A group's title, score and why its master
+is the master; the compare table with the merged preview; below it what the merge will
+do, the files and the why-matched evidence; the decision buttons. It only shows; the
+window acts."""
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
-    QFrame,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
+    QSplitter,
     QStackedWidget,
+    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from mergedesk.core.master import MasterRule
+from mergedesk.core.models import DuplicateGroup
+from mergedesk.core.review import GroupStatus
+from mergedesk.store.group_query import GroupListing
 from mergedesk.ui import messages
-from mergedesk.ui.icons import icon
+from mergedesk.ui.models.attachments import AttachmentModel
 from mergedesk.ui.models.compare import CompareModel
-from mergedesk.ui.models.group_list import GroupRow
-from mergedesk.ui.models.status import GroupStatus
+from mergedesk.ui.models.compare_text import rule_label
+from mergedesk.ui.models.display import group_title
+from mergedesk.ui.models.evidence import EvidenceModel
+from mergedesk.ui.review.actions import ReviewActions
+from mergedesk.ui.review.attachments_panel import AttachmentsPanel
 from mergedesk.ui.review.compare_view import CompareView
+from mergedesk.ui.review.merge_notes import MergeNotesPanel
 
 _BANNER_COLOURS = {"error": "214,69,69", "warning": "217,138,28", "success": "46,157,82",
                    "info": "47,127,216"}
 _PLACEHOLDER, _TABLE = 0, 1
+NOTES_TAB, FILES_TAB, EVIDENCE_TAB = range(3)
 
 
 class ReviewPanel(QWidget):
-    """Shows one group for review. Its actions are shared with the window's toolbar."""
+    rule_changed = Signal(object)  # MasterRule chosen for default masters
 
-    def __init__(self, model: CompareModel, parent: QWidget | None = None):
+    def __init__(self, model: CompareModel, actions: ReviewActions | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._model = model
-        self._row: GroupRow | None = None
+        self.actions = actions or ReviewActions(self)
+        self.attachments = AttachmentModel(model, self)
+        self.evidence = EvidenceModel(self)
+        self._listing: GroupListing | None = None
+        self._status = GroupStatus.OPEN
         self._loaded = False
-        self._frozen = False
-        self._missing: tuple[str, ...] = ()
-        self.merge_action = QAction(icon("merge"), "", self)
-        self.merge_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.not_duplicates_action = QAction(icon("not-duplicates"), "", self)
-        self.skip_action = QAction(icon("skip"), "", self)
-        for action in (self.merge_action, self.not_duplicates_action, self.skip_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
         self._build()
         model.choices_changed.connect(self._on_model_choices_changed)
-        model.modelReset.connect(self._on_model_choices_changed)
         self.retranslate()
         self.show_placeholder()
 
+    # Compatibility with the window's callers and the self-test
     @property
     def compare_view(self) -> CompareView:
         return self._view
 
     @property
-    def group_row(self) -> GroupRow | None:
-        return self._row
+    def merge_action(self) -> QAction:
+        return self.actions.merge
+
+    @property
+    def not_duplicates_action(self) -> QAction:
+        return self.actions.not_duplicates
+
+    @property
+    def skip_action(self) -> QAction:
+        return self.actions.skip
 
     @property
     def loaded(self) -> bool:
         """The compare table shows fresh records of the current group."""
         return self._loaded
+
+    @property
+    def listing(self) -> GroupListing | None:
+        return self._listing
+
+    @property
+    def group_id(self) -> str:
+        return self._listing.id if self._listing else ""
 
     def _build(self) -> None:
         self._title = QLabel(self)
@@ -76,12 +98,43 @@ class ReviewPanel(QWidget):
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._subtitle = QLabel(self)
         self._subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._master = QLabel(self)
+        self._rule_label = QLabel(self)
+        self.rule = QComboBox(self)
+        for rule in MasterRule:
+            self.rule.addItem("", rule)
+        self.rule.currentIndexChanged.connect(
+            lambda i: self.rule_changed.emit(self.rule.itemData(i)))
+        self._rule_label.setBuddy(self.rule)
+        master_row = QHBoxLayout()
+        master_row.addWidget(self._master, 1)
+        master_row.addWidget(self._rule_label)
+        master_row.addWidget(self.rule)
         self._banner = QLabel(self)
         self._banner.setWordWrap(True)
         self._banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._banner.hide()
         self._view = CompareView(self)
         self._view.setModel(self._model)
+        self._model.value_rejected.connect(self._on_model_value_rejected)
+        self.notes = MergeNotesPanel(self._model, self.actions.dry_run, self)
+        self.files = AttachmentsPanel(self.attachments, self)
+        self._evidence_view = QTableView(self)
+        self._evidence_view.setModel(self.evidence)
+        self._evidence_view.verticalHeader().hide()
+        self._evidence_view.setShowGrid(False)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.notes, "")
+        self.tabs.addTab(self.files, "")
+        self.tabs.addTab(self._evidence_view, "")
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("review_splitter")
+        self.splitter.addWidget(self._view)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         self._placeholder = QLabel(self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setWordWrap(True)
@@ -91,50 +144,38 @@ class ReviewPanel(QWidget):
         # search box; the table gets it back once the next group is shown.
         self._stack.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._stack.addWidget(self._placeholder)
-        self._stack.addWidget(self._view)
-        self._notes = QLabel(self)
-        self._notes.setWordWrap(True)
-        self._notes.setTextFormat(Qt.TextFormat.RichText)
-        self._notes.setFrameShape(QFrame.Shape.StyledPanel)
-        self._notes.setAutoFillBackground(True)
-        self._notes.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self._notes.setMargin(8)
-        self._notes.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._stack.addWidget(self.splitter)
         self._hint = QLabel(self)
         self._hint.setWordWrap(True)
         self._hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._merge_button = _button_for(self.merge_action, self, primary=True)
-        self._not_dup_button = _button_for(self.not_duplicates_action, self)
-        self._skip_button = _button_for(self.skip_action, self)
         buttons = QHBoxLayout()
         buttons.addWidget(self._hint, 1)
-        for button in (self._skip_button, self._not_dup_button, self._merge_button):
-            buttons.addWidget(button)
+        for action in (self.actions.split, self.actions.skip, self.actions.not_duplicates,
+                       self.actions.merge):
+            buttons.addWidget(_button_for(action, self, primary=action is self.actions.merge))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
+        layout.addLayout(master_row)
         layout.addWidget(self._banner)
         layout.addWidget(self._stack, 1)
-        layout.addWidget(self._notes)
         layout.addLayout(buttons)
 
     def retranslate(self) -> None:
-        self.merge_action.setText(self.tr("&Merge group"))
-        self.merge_action.setToolTip(self.tr("Merge the records into the master (Ctrl+Enter)"))
-        self.not_duplicates_action.setText(self.tr("&Not duplicates"))
-        self.not_duplicates_action.setToolTip(
-            self.tr("Remember that these records are different; never suggest them again"))
-        self.skip_action.setText(self.tr("S&kip"))
-        self.skip_action.setToolTip(self.tr("Decide later"))
         self._hint.setText(self.tr(
-            "Click a value or press 1–9 to keep it · M or a column header picks the master "
-            "· Ctrl+Enter merges"))
+            "1–9 keep a value · E types one · M master · Ctrl+Enter merges · F1 all keys"))
         self._view.setAccessibleName(self.tr("Records side by side"))
-        self._notes.setAccessibleName(self.tr("What the merge will do"))
-        if self._row is not None:
-            self._show_header(self._row)
-        self._on_model_choices_changed()
+        self._rule_label.setText(self.tr("&Default master:"))
+        self.rule.setAccessibleName(self.tr("Rule for the default master"))
+        for index in range(self.rule.count()):
+            self.rule.setItemText(index, rule_label(self.rule.itemData(index)))
+        self._evidence_view.setAccessibleName(self.tr("Why the records were matched"))
+        self.tabs.setTabText(NOTES_TAB, self.tr("What the merge does"))
+        self.tabs.setTabText(EVIDENCE_TAB, self.tr("Why matched"))
+        self._update_files_tab()
+        if self._listing is not None:
+            self._show_header()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -143,33 +184,35 @@ class ReviewPanel(QWidget):
 
     # What to show
     def show_placeholder(self, text: str | None = None) -> None:
-        self._row, self._loaded, self._missing = None, False, ()
+        self._listing, self._loaded = None, False
         self._title.setText(self.tr("No group selected"))
         self._subtitle.setText("")
+        self._master.setText("")
         self._placeholder.setText(text or self.tr(
             "Select a group on the left to compare its records side by side."))
         self._show_page(_PLACEHOLDER)
+        self.evidence.set_group(None)
         self.clear_banner()
-        self._update_state()
 
-    def show_loading(self, row: GroupRow) -> None:
-        self._row, self._loaded, self._missing = row, False, ()
-        self._show_header(row)
+    def show_loading(self, listing: GroupListing, status: GroupStatus) -> None:
+        self._listing, self._status, self._loaded = listing, status, False
+        self._show_header()
+        self._master.setText("")
         self._placeholder.setText(self.tr("Reading the records from the CRM…"))
         self._show_page(_PLACEHOLDER)
         self.clear_banner()
-        self._update_state()
 
-    def show_group(self, row: GroupRow, missing: tuple[str, ...] = ()) -> None:
+    def show_group(self, listing: GroupListing, group: DuplicateGroup, status: GroupStatus,
+                   missing: tuple[str, ...] = ()) -> None:
         """The model holds this group's fresh records; show the table."""
-        self._row, self._loaded, self._missing = row, True, missing
-        self._show_header(row)
+        self._listing, self._status, self._loaded = listing, status, True
+        self.evidence.set_group(group)
+        self._show_header()
         self._show_page(_TABLE)
         self._view.go_to_first_difference()
         if missing:
             self.set_banner(self.tr("No longer in the CRM: {ids}. They were left out.").format(
                 ids=", ".join(f"#{r}" for r in missing)), "warning")
-        self._update_state()
         self._on_model_choices_changed()
 
     def show_error(self, text: str) -> None:
@@ -177,19 +220,11 @@ class ReviewPanel(QWidget):
         self._placeholder.setText(text)
         self._show_page(_PLACEHOLDER)
         self.set_banner(text, "error")
-        self._update_state()
 
-    def set_status(self, row: GroupRow) -> None:
-        """The group's status changed (merge finished, decision taken)."""
-        if self._row is not None and row.group.id == self._row.group.id:
-            self._row = row
-            self._show_header(row)
-            self._update_state()
-
-    def set_frozen(self, frozen: bool) -> None:
-        """Hold every decision (while a scan replaces the groups under our feet)."""
-        self._frozen = frozen
-        self._update_state()
+    def set_status(self, status: GroupStatus) -> None:
+        self._status = status
+        if self._listing is not None:
+            self._show_header()
 
     def set_banner(self, text: str, kind: str = "info") -> None:
         rgb = _BANNER_COLOURS.get(kind, _BANNER_COLOURS["info"])
@@ -199,9 +234,15 @@ class ReviewPanel(QWidget):
         self._banner.setText(text)
         self._banner.show()
 
+    def banner_text(self) -> str:
+        return self._banner.text() if self._banner.isVisible() else ""
+
     def clear_banner(self) -> None:
         self._banner.hide()
         self._banner.clear()
+
+    def show_tab(self, tab: int) -> None:
+        self.tabs.setCurrentIndex(tab)
 
     # Internals
     def _show_page(self, page: int) -> None:
@@ -212,53 +253,38 @@ class ReviewPanel(QWidget):
         if refocus:
             self._view.setFocus()
 
-    def _show_header(self, row: GroupRow) -> None:
-        self._title.setText(" / ".join(row.names[:3]) or self.tr("Group {id}").format(
-            id=row.group.id))
-        fields = _strongest_fields(row)
+    def _show_header(self) -> None:
+        listing = self._listing
+        assert listing is not None
+        names = listing.title.split(" · ")[0] if listing.title else ""
+        if self._loaded and self._model.group_id == listing.id:
+            names = group_title(self._model.records).split(" · ")[0] or names
+        self._title.setText(names or self.tr("Group {id}").format(id=listing.id))
         parts = [
-            self.tr("Group {id}").format(id=row.group.id),
-            self.tr("{score} match").format(score=f"{row.group.score:.0%}"),
-            self.tr("{count} records").format(count=len(row.group.records)),
+            self.tr("Group {id}").format(id=listing.id),
+            self.tr("{score} match").format(score=f"{listing.score:.0%}"),
+            self.tr("Records: {count}").format(count=listing.size),
         ]
+        fields = self.evidence.strongest() if self._loaded else []
         if fields:
             parts.append(self.tr("matched on {fields}").format(fields=", ".join(fields)))
-        parts.append(messages.status_label(row.status))
+        parts.append(messages.status_label(self._status))
         self._subtitle.setText(" · ".join(parts))
 
-    def _update_state(self) -> None:
-        status = self._row.status if self._row else None
-        decidable = not self._frozen and status is not None and status not in (
-            GroupStatus.MERGED, GroupStatus.MERGING, GroupStatus.UNKNOWN)
-        self.merge_action.setEnabled(self._loaded and decidable)
-        self.not_duplicates_action.setEnabled(decidable)
-        self.skip_action.setEnabled(decidable)
-        self._notes.setVisible(self._loaded)
+    def _update_files_tab(self) -> None:
+        count = self.attachments.rowCount()
+        kept = self.attachments.kept_count()
+        text = (self.tr("Files ({kept} of {count} kept)").format(kept=kept, count=count)
+                if count else self.tr("Files"))
+        self.tabs.setTabText(FILES_TAB, text)
 
     def _on_model_choices_changed(self) -> None:
-        caps = self._model.capabilities
-        if not self._loaded or caps is None:
-            self._notes.clear()
-            return
-        crm = caps.display_name
-        lines = [messages.note_text(n, crm, self._model.field_label, _record_label)
-                 for n in self._model.notes()]
-        heading = html.escape(self.tr("What the merge will do in {crm}:").format(crm=crm))
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        self._notes.setText(f"<b>{heading}</b><ul style='margin:2px 0 0 -18px'>{items}</ul>")
+        self._master.setText(self._model.master_reason() if self._loaded else "")
+        self._update_files_tab()
 
-
-def _strongest_fields(row: GroupRow, limit: int = 4) -> list[str]:
-    """The fields that matched best across the group's pairs, strongest first."""
-    best: dict[str, float] = {}
-    for evidence in row.group.evidence:
-        best[evidence.field] = max(best.get(evidence.field, 0.0), evidence.score)
-    ranked = sorted(best, key=lambda f: (-best[f], f))
-    return [f.replace("_", " ") for f in ranked[:limit]]
-
-
-def _record_label(record_id: str) -> str:
-    return f"#{record_id}"
+    def _on_model_value_rejected(self, field: str, typed: str) -> None:
+        self.set_banner(self.tr("“{text}” is not a value {field} can hold.").format(
+            text=typed, field=field), "warning")
 
 
 def _button_for(action: QAction, parent: QWidget, *, primary: bool = False) -> QPushButton:

@@ -1,0 +1,1 @@
+"""Connecting to a CRM: saved profiles, the connection dialog, opening a provider."""

@@ -1,0 +1,45 @@
+"""Opening a saved connection: its secrets from the keyring (or the environment), the
+provider built by the registry, and a first authenticated call, so a wrong token is
+said at once. Plain async code: the window runs it through its TaskRunner."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+
+from pydantic import SecretStr
+
+from mergedesk.providers import registry
+from mergedesk.providers.base import AccountInfo, ConnectionSettings, Provider
+from mergedesk.services import credentials
+from mergedesk.ui.connect.profiles import ConnectionProfile
+from mergedesk.ui.connection import Connection
+
+
+def settings_for(profile: ConnectionProfile,
+                 secrets: Mapping[str, SecretStr]) -> ConnectionSettings:
+    return ConnectionSettings(provider=profile.provider, base_url=profile.base_url.rstrip("/"),
+                              credentials=dict(secrets), options=dict(profile.options))
+
+
+async def try_connection(settings: ConnectionSettings) -> AccountInfo:
+    """Connect, sign in, read one thing, close: the connection dialog's Test button."""
+    provider = registry.create(settings)
+    try:
+        return await provider.check_auth()
+    finally:
+        await provider.aclose()
+
+
+async def open_profile(profile: ConnectionProfile) -> Connection:
+    """A connected provider for `profile`; raises the provider's errors (AuthError …)."""
+    spec = registry.spec(profile.provider)
+    # The keyring may talk to a desktop service: not on the GUI thread.
+    secrets = await asyncio.to_thread(credentials.load, spec, profile.name)
+    provider: Provider = registry.create(settings_for(profile, secrets))
+    try:
+        await provider.check_auth()
+    except BaseException:
+        await provider.aclose()
+        raise
+    return Connection(provider, profile.base_url.rstrip("/"), profile.entity, profile.name)

@@ -1,0 +1,1 @@
+"""Dialogs of the review window: connection, file details, keyboard shortcuts."""
