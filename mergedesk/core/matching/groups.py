@@ -23,6 +23,17 @@ _set = object.__setattr__
 _EDGE_BATCH = 50_000
 
 
+class _SharedKeys:
+    """Attribute bag for evidence values: CPython gives its instances' __dict__ one shared
+    key table (a split dict), 104 bytes instead of a plain dict's 184. A million evidence
+    items save some 80 MB; the dicts behave as any other."""
+
+    a: str
+    b: str
+    field: str
+    score: float
+
+
 def natural_key(record_id: str) -> tuple[int, str]:
     """Sort key that puts "r2" before "r10" and 99 before 100: CRM ids are numbers or
     fixed-width strings, for which the length then the text is the natural order."""
@@ -92,8 +103,9 @@ def _evidence(strong: PairScores, edges: np.ndarray, a: list[str], b: list[str],
         rows, cols = np.nonzero(milli[start : start + _EDGE_BATCH] >= 0)  # edge by edge
         scores = milli[start + rows, cols].tolist()
         for e, k, s in zip((rows + start).tolist(), cols.tolist(), scores, strict=True):
-            item = new(Evidence)
-            _set(item, "__dict__", {"a": a[e], "b": b[e], "field": names[k], "score": _MILLI[s]})
+            item, values = new(Evidence), _SharedKeys()
+            values.a, values.b, values.field, values.score = a[e], b[e], names[k], _MILLI[s]
+            _set(item, "__dict__", values.__dict__)
             _set(item, "__pydantic_fields_set__", fields_set)
             _set(item, "__pydantic_extra__", None)
             _set(item, "__pydantic_private__", None)
