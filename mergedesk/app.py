@@ -28,7 +28,6 @@ from mergedesk import __version__
 from mergedesk.providers import registry
 from mergedesk.providers.base import ConnectionSettings, Provider
 from mergedesk.resources import APP_ID
-from mergedesk.selftest import SelfTest, exit_when_shown
 from mergedesk.services import credentials, logs
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.scan import ScanService
@@ -43,6 +42,7 @@ from mergedesk.ui.settings_menu import SettingsMenu
 
 if TYPE_CHECKING:
     from mergedesk.sandbox.server import SandboxServer
+    from mergedesk.selftest import SelfTest
 
 log = logging.getLogger(__name__)
 DEMO_PROVIDER = "chatwoot"
@@ -174,9 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         demo=session.demo)
     window.menuBar().addMenu(SettingsMenu(settings, translations, themes, window))
     _quit_on_sigint(window)
-    if args.exit_when_shown:
-        exit_when_shown(window, started)
-    job = SelfTest(window, session, started) if args.self_test else None
+    job = _self_test_hooks(args, window, session, started)
     crash.on_crash = job.on_crash if job else None
     window.show()
     window.tasks.start("connect", job.run() if job else session.open(window))
@@ -199,6 +197,19 @@ def _describe_app(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)  # the .desktop file's name: Wayland's app_id
     app.setWindowIcon(icon("mergedesk"))
+
+
+def _self_test_hooks(args: argparse.Namespace, window: MainWindow, session: DesktopSession,
+                     started: float) -> SelfTest | None:
+    """--self-test and the start-up probe; imported only then (httpx and friends are
+    not worth loading before the window shows)."""
+    if not (args.self_test or args.exit_when_shown):
+        return None
+    from mergedesk.selftest import SelfTest, exit_when_shown
+
+    if args.exit_when_shown:
+        exit_when_shown(window, started)
+    return SelfTest(window, session, started) if args.self_test else None
 
 
 def _apply_preferences(app: QApplication, args: argparse.Namespace, settings: QSettings,

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import httpx
 from PySide6.QtCore import (
     QEvent,
     QLocale,
@@ -64,11 +63,27 @@ class SelfTest:
         self.exit_code = 1
         self.summary = ""
         self.crash: str | None = None
+        self._task_error: str | None = None  # a task of the window failed: stop waiting
+        window.tasks.failed.connect(self._on_tasks_failed)
         qInstallMessageHandler(_quiet_offscreen)
 
     def on_crash(self, report: str) -> None:
         """For the crash handler: any unhandled exception fails the self-test."""
         self.crash = report.splitlines()[-1] if report else "crash"
+
+    def _on_tasks_failed(self, name: str, exc: object) -> None:
+        self._task_error = f"task {name} failed: {type(exc).__name__}: {exc}"
+
+    async def _until(self, condition: Callable[[], bool], what: str) -> None:
+        """Poll the GUI state from the loop (a Qt signal may fire before we could
+        connect); give up at once when one of the window's tasks has failed."""
+        deadline = time.monotonic() + TIMEOUT
+        while not condition():
+            if self._task_error:
+                raise SelfTestFailed(f"{self._task_error} (waiting for {what})")
+            if time.monotonic() > deadline:
+                raise SelfTestFailed(f"waited {TIMEOUT:.0f} s for {what}")
+            await asyncio.sleep(POLL)
 
     async def run(self) -> None:
         """The whole test; always closes the window at the end (which ends the app)."""
@@ -86,15 +101,16 @@ class SelfTest:
     async def _review_and_merge(self) -> tuple[Picked, MergeOutcome]:
         window = self._window
         await self._session.open(window)  # starts the demo CRM, connects and scans
-        await _until(lambda: window.groups.rowCount() > 0 and window.review_panel.loaded,
-                     "a group shown for review")
+        await self._until(lambda: window.groups.rowCount() > 0 and window.review_panel.loaded,
+                          "a group shown for review")
         picked = self._pick_a_value()
         outcomes: list[tuple[str, MergeOutcome]] = []
         window.merge_finished.connect(lambda group, outcome: outcomes.append((group, outcome)))
         if not window.review_panel.merge_action.isEnabled():
             raise SelfTestFailed("the Merge action is disabled on a loaded group")
         window.review_panel.merge_action.trigger()
-        await _until(lambda: any(g == picked.group for g, _ in outcomes), "the merge outcome")
+        await self._until(lambda: any(g == picked.group for g, _ in outcomes),
+                          "the merge outcome")
         outcome = next(o for g, o in outcomes if g == picked.group)
         if outcome.status != MergeStatus.MERGED:
             raise SelfTestFailed(f"outcome {outcome.status}: {outcome.message}")
@@ -121,6 +137,8 @@ class SelfTest:
         connection = self._window.connection
         if sandbox is None or connection is None:
             raise SelfTestFailed("the demo sandbox is not running")
+        import httpx  # here, not at the top: the start-up probe shares this module
+
         token = next(iter(sandbox.credentials.values()))
         async with httpx.AsyncClient(base_url=sandbox.root_url, timeout=10) as client:
             answer = await client.get("/_sandbox/merges", headers={"x-sandbox-token": token})
@@ -160,15 +178,6 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
     window about size hints, which would bury the summary line."""
     if "does not support propagateSizeHints" not in message:
         print(message, file=sys.stderr, flush=True)
-
-
-async def _until(condition: Callable[[], bool], what: str, timeout: float = TIMEOUT) -> None:
-    """Poll the GUI state from the loop; a Qt signal may fire before we could connect."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SelfTestFailed(f"waited {timeout:.0f} s for {what}")
-        await asyncio.sleep(POLL)
 
 
 class _ShownProbe(QObject):

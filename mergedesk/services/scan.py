@@ -7,12 +7,15 @@ import asyncio
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from mergedesk.core.matching import MatchSettings, find_groups
 from mergedesk.core.models import DuplicateGroup, GroupsFile, Record
 from mergedesk.providers.base import Provider
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.cache import connection_key
+
+if TYPE_CHECKING:
+    from mergedesk.core.matching import MatchSettings
 
 Progress = Callable[[str, int, int | None], None]  # phase, done, total
 MATCH_STEPS = 1000  # matching reports a fraction; progress gets it as done/1000
@@ -54,6 +57,8 @@ class ScanService:
                 raise asyncio.CancelledError
         conn = connection_key(provider.capabilities.provider, base_url, entity)
         self._workspace.cache.replace_records(conn, records)
+        from mergedesk.core.matching import MatchSettings  # see group()
+
         field_map = provider_field_map(provider, entity)  # empty: the engine infers one
         overrides = {"field_map": field_map} if field_map else {}
         settings = MatchSettings.for_entity(entity, **overrides)
@@ -74,6 +79,10 @@ class ScanService:
         progress: Progress | None = None,
     ) -> ScanResult:
         """Group records (cached or imported) and store the groups for review."""
+        # Imported here, not at the top: numpy and the matching engine take a third of
+        # a second to load, which the GUI would otherwise pay before its window shows.
+        from mergedesk.core.matching import find_groups
+
         excluded = self._workspace.groups.not_duplicate_pairs(conn)
         run = functools.partial(
             find_groups, tuple(records), entity, settings, excluded_pairs=excluded, cancel=cancel,

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mergedesk.providers.dataverse import auth as dataverse_auth
 from mergedesk.providers.zoho import auth as zoho_auth
 from mergedesk.services.workspace import data_dir
 
@@ -37,6 +36,9 @@ def token_cache_path(profile: str) -> Path:
 
 async def dataverse(profile: str, base_url: str, tenant_id: str, client_id: str) -> SignedIn:
     """A person's sign-in in the browser; the provider later reads the cached tokens."""
+    # msal loads in a third of a second: only when someone signs in to Dataverse.
+    from mergedesk.providers.dataverse import auth as dataverse_auth
+
     path = token_cache_path(profile)
     cache, _encrypted = await asyncio.to_thread(dataverse_auth.token_cache, path)
     app, _http = await asyncio.to_thread(dataverse_auth.public_app, base_url, tenant_id or None,
