@@ -239,6 +239,7 @@ async def crash_loop(name: str, runs: int, home: Path, *, seed: int = 2026,
                      parallel: int = 2) -> tuple[Calibration, list[RunResult]]:
     """`runs` killed applies of `name`, `parallel` at a time (each has its own fake,
     folder and process), kill points drawn from Random(seed)."""
+    home = home / name  # one folder per provider: run numbers repeat
     cal = await calibrate(name, seed, home)
     points = kill_points(random.Random(f"{seed}:{name}"), cal, runs)
     results: list[RunResult] = []
