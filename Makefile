@@ -24,11 +24,10 @@ test: $(STAMP) qm
 lint: $(STAMP)
 	$(BIN)/ruff check mergedesk tests packaging
 
-# Refresh the .ts sources from the code (a developer's step, committed with the strings).
-# No source locations: line numbers would change every .ts on every edit elsewhere.
+# Refresh the .ts sources from the code (a developer's step, committed with the strings):
+# pyside6-lupdate over mergedesk/ui and app.py, helper calls included (see the script).
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none \
-	    $$(find mergedesk/ui -name '*.py') mergedesk/app.py -ts $(TS)
+	$(BIN)/python packaging/tools/update_translations.py $(TS)
 
 # Compile the translations into the package, where the app and the bundle load them.
 qm: $(QM)

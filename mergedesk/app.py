@@ -172,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workspace = Workspace.open(Path(demo_home.name) if demo_home else None)
     window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings,
                         demo=session.demo)
-    window.menuBar().addMenu(SettingsMenu(settings, translations, themes, window))
+    _add_settings_menu(window, SettingsMenu(settings, translations, themes, window))
     _quit_on_sigint(window)
     job = _self_test_hooks(args, window, session, started)
     crash.on_crash = job.on_crash if job else None
@@ -210,6 +210,16 @@ def _self_test_hooks(args: argparse.Namespace, window: MainWindow, session: Desk
     if args.exit_when_shown:
         exit_when_shown(window, started)
     return SelfTest(window, session, started) if args.self_test else None
+
+
+def _add_settings_menu(window: MainWindow, menu: SettingsMenu) -> None:
+    """Settings goes before the last menu, Help, which stays last by convention."""
+    bar = window.menuBar()
+    menus = bar.actions()
+    if menus:
+        bar.insertMenu(menus[-1], menu)
+    else:
+        bar.addMenu(menu)
 
 
 def _apply_preferences(app: QApplication, args: argparse.Namespace, settings: QSettings,
