@@ -59,6 +59,12 @@ class Pacer(Protocol):
     def observe(self, response: httpx.Response) -> None: ...
 
 
+def items_of(value: Any) -> list[Any]:
+    """The list a CRM error body promises, or [] when a hostile or broken body sends
+    something else there (describe_error must never crash on a body)."""
+    return value if isinstance(value, list) else []
+
+
 def check_base_url(url: str) -> str:
     """Refuse plain http except to loopback sandboxes (DESIGN.md)."""
     parts = urlsplit(url)

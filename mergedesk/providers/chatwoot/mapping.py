@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 from mergedesk.core.models import FieldDef, FieldRole, FieldType, Record
 from mergedesk.core.rules import sensitive_by_name
 from mergedesk.providers import errors
-from mergedesk.providers.transport import ErrorInfo
+from mergedesk.providers.transport import ErrorInfo, items_of
 
 NESTED = ("additional_attributes", "custom_attributes")
 _TITLE = re.compile(r"<title>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -181,12 +181,12 @@ def describe_error(response: httpx.Response) -> ErrorInfo:
 def _message_of(body: dict[str, Any]) -> tuple[str, dict[str, str]]:
     message = body.get("error") or body.get("message") or body.get("description") or ""
     field_errors: dict[str, str] = {}
-    for item in body.get("errors") or []:
+    for item in items_of(body.get("errors")):
         if isinstance(item, dict) and item.get("field"):
             field_errors[str(item["field"])] = str(item.get("message") or "invalid")
         elif isinstance(item, str) and not message:
             message = item
-    for attribute in body.get("attributes") or []:
+    for attribute in items_of(body.get("attributes")):
         if isinstance(attribute, str):
             field_errors[attribute] = str(message)
     if field_errors and message in ("", "Bad request"):

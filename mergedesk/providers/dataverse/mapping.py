@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
 from mergedesk.core.models import Attachment, FieldDef, FieldType, Record
 from mergedesk.providers import errors
@@ -197,7 +197,10 @@ def describe_error(response: httpx.Response) -> ErrorInfo:
     raw = body.get("error") if isinstance(body, dict) else None
     if not isinstance(raw, dict):
         return ErrorInfo(message=str(body)[:300])
-    error = ErrorBody.model_validate(raw)
+    try:
+        error = ErrorBody.model_validate(raw)
+    except ValidationError:
+        return ErrorInfo(message=str(raw)[:300])  # an error body of the wrong shape
     return ErrorInfo(*_explain(error.code.lower(), error.message, response.status_code))
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from mergedesk.core.models import Attachment, FieldDef, FieldType, Record
 from mergedesk.providers import errors
-from mergedesk.providers.transport import ErrorInfo
+from mergedesk.providers.transport import ErrorInfo, items_of
 
 ENTITIES = {"contacts": "Contacts", "accounts": "Accounts"}  # paths use plural names
 SINGULAR = {"contacts": "Contact", "accounts": "Account"}  # Fields.entity_name
@@ -181,11 +181,11 @@ def _plain_message(response: httpx.Response, message: str) -> str:
 
 def _field_errors(body: dict[str, Any]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for item in body.get("field_errors") or []:
+    for item in items_of(body.get("field_errors")):
         if not isinstance(item, dict):
             continue
         name = str(item.get("field_name") or item.get("field_id") or "?")
-        texts = [str(e.get("message")) for e in item.get("errors") or [] if isinstance(e, dict)]
+        texts = [str(e.get("message")) for e in items_of(item.get("errors")) if isinstance(e, dict)]
         found[name] = "; ".join(t for t in texts if t) or str(item.get("name") or "invalid")
     return found
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
 from mergedesk.core.models import Attachment, FieldDef, FieldRole, FieldType, Record, Sensitive
 from mergedesk.core.rules import sensitive_by_name
@@ -293,7 +293,15 @@ def describe_error(response: httpx.Response) -> ErrorInfo:
 
 
 def error_item(body: Any) -> ItemAnswer | None:
-    """The first error element of a top-level or wrapped Zoho error body."""
+    """The first error element of a top-level or wrapped Zoho error body; None when
+    there is none or it has the wrong shape (describe_error then quotes the body)."""
+    try:
+        return _error_item(body)
+    except ValidationError:
+        return None
+
+
+def _error_item(body: Any) -> ItemAnswer | None:
     if isinstance(body, dict):
         for key in ("merge", "data"):
             items = body.get(key)
