@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from mergedesk.core.models import Attachment
+from mergedesk.ui.locale_format import short_date_time
 
 
 class FileDetailsDialog(QDialog):
@@ -20,8 +21,7 @@ class FileDetailsDialog(QDialog):
             (self.tr("Name"), file.name or "—"),
             (self.tr("Type"), file.mime_type or "—"),
             (self.tr("Size"), size),
-            (self.tr("Added"), file.created_at.strftime("%Y-%m-%d %H:%M")
-             if file.created_at else "—"),
+            (self.tr("Added"), short_date_time(file.created_at)),
             (self.tr("Record"), f"#{file.record_id}"),
             (self.tr("Field"), file.field or self.tr("Attachments list")),
             (self.tr("File id"), file.id),

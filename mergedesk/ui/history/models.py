@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import JsonValue
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from mergedesk.services.history import FieldRow, MergeDetail, MergeSummary
+from mergedesk.ui.locale_format import short_date_time
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1  # the MergeSummary of a history row
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -29,14 +31,14 @@ def _tr(text: str) -> str:
 
 
 _LIST_COLUMNS: tuple[tuple[str, Callable[[MergeSummary], str]], ...] = (
-    ("#", lambda s: str(s.id)),
-    ("When", lambda s: s.created_at.replace("T", " ")[:19]),
-    ("CRM", lambda s: s.provider),
-    ("Group", lambda s: s.group),
-    ("Survivor", lambda s: s.master),
-    ("Merged", lambda s: ", ".join(s.others)),
-    ("Status", lambda s: str(s.status)),
-    ("Message", lambda s: s.message),
+    (QT_TRANSLATE_NOOP("HistoryModels", "#"), lambda s: str(s.id)),
+    (QT_TRANSLATE_NOOP("HistoryModels", "When"), lambda s: short_date_time(s.created_at)),
+    (QT_TRANSLATE_NOOP("HistoryModels", "CRM"), lambda s: s.provider),
+    (QT_TRANSLATE_NOOP("HistoryModels", "Group"), lambda s: s.group),
+    (QT_TRANSLATE_NOOP("HistoryModels", "Survivor"), lambda s: s.master),
+    (QT_TRANSLATE_NOOP("HistoryModels", "Merged"), lambda s: ", ".join(s.others)),
+    (QT_TRANSLATE_NOOP("HistoryModels", "Status"), lambda s: str(s.status)),
+    (QT_TRANSLATE_NOOP("HistoryModels", "Message"), lambda s: s.message),
 )
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from mergedesk.core.capabilities import FileHandling
 from mergedesk.core.models import Attachment
 from mergedesk.ui.icons import icon
+from mergedesk.ui.locale_format import short_date
 from mergedesk.ui.models.compare import CompareModel
 
 AttachmentRole = Qt.ItemDataRole.UserRole + 1  # the Attachment
@@ -133,7 +134,7 @@ class AttachmentModel(QAbstractTableModel):
         if column == TYPE:
             return file.mime_type or _type_of(file.name)
         if column == DATE:
-            return file.created_at.strftime("%Y-%m-%d") if file.created_at else "—"
+            return short_date(file.created_at)
         return ""
 
     def _on_compare_model_reset(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from mergedesk.core.master import MasterRule, MasterSuggestion
 from mergedesk.core.models import FieldDef, Record
 from mergedesk.core.values import JsonValue
+from mergedesk.ui.locale_format import short_date
 from mergedesk.ui.models.display import record_name, value_text
 
 
@@ -35,7 +36,7 @@ def master_reason(suggestion: MasterSuggestion, master: str, fields: int) -> str
         detail = _t("most complete, {filled} of {total} fields filled").format(
             filled=facts.filled, total=fields)
     elif rule == MasterRule.OLDEST and facts.created_at is not None:
-        detail = _t("oldest, created {date}").format(date=facts.created_at.strftime("%Y-%m-%d"))
+        detail = _t("oldest, created {date}").format(date=short_date(facts.created_at))
     elif rule == MasterRule.MOST_RELATED:
         detail = _t("most related items ({count})").format(count=facts.related)
     else:
@@ -63,7 +64,7 @@ def record_accessible(section: int, record: Record, is_master: bool) -> str:
 def record_tooltip(record: Record, is_master: bool) -> str:
     lines = [_t("Record {id}").format(id=record.id)]
     if record.created_at:
-        lines.append(_t("Created {date}").format(date=record.created_at.strftime("%Y-%m-%d")))
+        lines.append(_t("Created {date}").format(date=short_date(record.created_at)))
     lines.extend(f"{kind}: {count}" for kind, count in sorted(record.related_counts.items()))
     lines.append(_t("Filled fields: {n}").format(n=record.filled_count()))
     if record.attachments:

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from mergedesk.core.models import DuplicateGroup
+from mergedesk.ui.locale_format import percent
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -52,7 +53,7 @@ class EvidenceModel(QAbstractTableModel):
         name = self._fields[index.column() - 1]
         score = self._scores.get((a, b, name))
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{score:.0%}" if score is not None else "—"
+            return percent(score) if score is not None else "—"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole and score is not None:
@@ -67,7 +68,7 @@ class EvidenceModel(QAbstractTableModel):
             template = QCoreApplication.translate(
                 "EvidenceModel", "#{a} and #{b} agree on {field}: {score}")
             return template.format(a=a, b=b, field=field_name(name),
-                                   score="—" if score is None else f"{score:.0%}")
+                                   score="—" if score is None else percent(score))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

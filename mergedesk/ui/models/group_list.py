@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from mergedesk.core.review import GroupStatus
 from mergedesk.store.group_query import GroupListing, GroupSort
 from mergedesk.ui import messages
+from mergedesk.ui.locale_format import percent
 from mergedesk.ui.models.group_pages import GroupPages
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1  # the group's id
@@ -158,7 +159,7 @@ class GroupListModel(QAbstractTableModel):
     # Presentation
     def _display(self, listing: GroupListing, column: int) -> str:
         if column == SCORE:
-            return f"{listing.score:.0%}"
+            return percent(listing.score)
         if column == SIZE:
             return str(listing.size)
         if column == SUMMARY:

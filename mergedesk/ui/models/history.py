@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from mergedesk.services.history import MergeSummary
 from mergedesk.store.journal import MergeState
+from mergedesk.ui.locale_format import short_date_time
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1  # the MergeSummary
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -83,7 +84,7 @@ class HistoryModel(QAbstractTableModel):
         if column == NUMBER:
             return str(row.id)
         if column == WHEN:
-            return row.created_at.replace("T", " ")[:19] if not full else row.created_at
+            return short_date_time(row.created_at) if not full else row.created_at
         if column == GROUP:
             return row.group
         if column == RECORDS:

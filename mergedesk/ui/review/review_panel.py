@@ -25,6 +25,7 @@ from mergedesk.core.models import DuplicateGroup
 from mergedesk.core.review import GroupStatus
 from mergedesk.store.group_query import GroupListing
 from mergedesk.ui import messages
+from mergedesk.ui.locale_format import percent
 from mergedesk.ui.models.attachments import AttachmentModel
 from mergedesk.ui.models.compare import CompareModel
 from mergedesk.ui.models.compare_text import rule_label
@@ -262,7 +263,7 @@ class ReviewPanel(QWidget):
         self._title.setText(names or self.tr("Group {id}").format(id=listing.id))
         parts = [
             self.tr("Group {id}").format(id=listing.id),
-            self.tr("{score} match").format(score=f"{listing.score:.0%}"),
+            self.tr("{score} match").format(score=percent(listing.score)),
             self.tr("Records: {count}").format(count=listing.size),
         ]
         fields = self.evidence.strongest() if self._loaded else []

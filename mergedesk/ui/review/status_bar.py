@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from mergedesk.core.review import GroupStatus
+from mergedesk.ui.locale_format import number
 from mergedesk.ui.models.group_list import STATUS_COLOURS
 
 
@@ -65,7 +66,7 @@ class ReviewStatusBar(QStatusBar):
         for template, count, colour_of in parts:
             if count == 0 and colour_of in (GroupStatus.MERGING, GroupStatus.UNKNOWN):
                 continue  # only while there is something to say
-            text = template.format(n=f"{count:,}".replace(",", "\u202f"))
+            text = template.format(n=number(count))
             colour = STATUS_COLOURS.get(colour_of) if colour_of and count else None
             shown.append(f"<span style='color:{colour.name()}'>{text}</span>" if colour
                          else text)
