@@ -5,11 +5,92 @@
     <name>App</name>
     <message>
         <source>Starting the demo CRM…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage du CRM de démonstration…</translation>
     </message>
     <message>
         <source>{crm} demo sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Bac à sable de démonstration {crm}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentModel</name>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>{crm} records have no files.</source>
+        <translation>Les fiches {crm} n&apos;ont pas de fichiers.</translation>
+    </message>
+    <message>
+        <source>Attachments move to the master in {crm}; only files in file fields can be dropped.</source>
+        <translation>Dans {crm}, les pièces jointes passent à la fiche principale&#xa0;; seuls les fichiers des champs fichier peuvent être retirés.</translation>
+    </message>
+    <message>
+        <source>Tick the files that stay; {crm} removes the others from the file fields.</source>
+        <translation>Cochez les fichiers à garder&#xa0;; {crm} retire les autres des champs fichier.</translation>
+    </message>
+    <message>
+        <source>{crm} moves every file to the master.</source>
+        <translation>{crm} déplace tous les fichiers vers la fiche principale.</translation>
+    </message>
+    <message>
+        <source>{crm} moves every file to the master record.</source>
+        <translation>{crm} déplace tous les fichiers vers la fiche principale.</translation>
+    </message>
+    <message>
+        <source>#{id} (master)</source>
+        <translation>#{id} (principale)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>A&amp;perçu</translation>
+    </message>
+    <message>
+        <source>The file&apos;s details and what the merge does with it (Enter)</source>
+        <translation>Les détails du fichier et ce que la fusion en fait (Entrée)</translation>
+    </message>
+    <message>
+        <source>Files of the records</source>
+        <translation>Fichiers des fiches</translation>
+    </message>
+    <message>
+        <source>None of these records has files.</source>
+        <translation>Aucune de ces fiches n&apos;a de fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheetDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>In the compare table: arrows move between fields and records, Space or Enter keeps the value under the cursor, F2 types a value.</source>
+        <translation>Dans le tableau de comparaison&#xa0;: les flèches passent d&apos;un champ et d&apos;une fiche à l&apos;autre, Espace ou Entrée garde la valeur sous le curseur, F2 saisit une valeur.</translation>
     </message>
 </context>
 <context>
@@ -17,489 +98,1499 @@
     <message>
         <source>Merged preview
 as {crm} will keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu fusionné
+tel que {crm} le gardera</translation>
     </message>
     <message>
         <source>The record as the CRM will hold it after the merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After the merge: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>La fiche telle que le CRM la gardera après la fusion</translation>
     </message>
     <message>
         <source>{value} (this value is kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} (cette valeur est gardée)</translation>
     </message>
     <message>
         <source>The records differ here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fiches diffèrent ici.</translation>
     </message>
     <message>
         <source>Read-only: the master&apos;s value stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule&#xa0;: la valeur de la fiche principale reste.</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans nom)</translation>
     </message>
     <message>
-        <source>#{id} · master</source>
-        <translation type="unfinished"></translation>
+        <source>Most complete</source>
+        <translation>La plus complète</translation>
     </message>
     <message>
-        <source>#{id}</source>
-        <translation type="unfinished"></translation>
+        <source>Oldest</source>
+        <translation>La plus ancienne</translation>
+    </message>
+    <message>
+        <source>Most related items</source>
+        <translation>Le plus d&apos;éléments liés</translation>
+    </message>
+    <message>
+        <source>Master #{id}: your choice (the rules suggest #{suggested})</source>
+        <translation>Fiche principale #{id}&#xa0;: votre choix (les règles proposent #{suggested})</translation>
+    </message>
+    <message>
+        <source>most complete, {filled} of {total} fields filled</source>
+        <translation>la plus complète, {filled} champs remplis sur {total}</translation>
+    </message>
+    <message>
+        <source>oldest, created {date}</source>
+        <translation>la plus ancienne, créée le {date}</translation>
+    </message>
+    <message>
+        <source>most related items ({count})</source>
+        <translation>le plus d&apos;éléments liés ({count})</translation>
+    </message>
+    <message>
+        <source>the records tie on every rule: the first one</source>
+        <translation>les fiches sont à égalité sur chaque règle&#xa0;: la première</translation>
+    </message>
+    <message>
+        <source>{detail} ({rule}: a tie)</source>
+        <translation>{detail} ({rule}&#xa0;: égalité)</translation>
+    </message>
+    <message>
+        <source>Master #{id}: {detail}</source>
+        <translation>Fiche principale #{id}&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>Record {n}, {name}, #{id}, master</source>
+        <translation>Fiche {n}, {name}, #{id}, principale</translation>
+    </message>
+    <message>
+        <source>Record {n}, {name}, #{id}</source>
+        <translation>Fiche {n}, {name}, #{id}</translation>
     </message>
     <message>
         <source>Record {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche {id}</translation>
     </message>
     <message>
         <source>Created {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Créée le {date}</translation>
     </message>
     <message>
         <source>Filled fields: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs remplis&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>Files: {n}</source>
+        <translation>Fichiers&#xa0;: {n}</translation>
     </message>
     <message>
         <source>Master: this record survives</source>
-        <translation type="unfinished"></translation>
+        <translation>Principale&#xa0;: cette fiche est conservée</translation>
     </message>
     <message>
         <source>Press M or click here to make it the master</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur M ou cliquez ici pour en faire la fiche principale</translation>
+    </message>
+    <message>
+        <source>After the merge: {value} (typed by you; F2 to change)</source>
+        <translation>Après la fusion&#xa0;: {value} (saisie par vous&#xa0;; F2 pour modifier)</translation>
+    </message>
+    <message>
+        <source>After the merge: {value} (F2 or E to type another value)</source>
+        <translation>Après la fusion&#xa0;: {value} (F2 ou E pour saisir une autre valeur)</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>gardé</translation>
+    </message>
+    <message>
+        <source>keep {field} of #{id}</source>
+        <translation>garder {field} de #{id}</translation>
+    </message>
+    <message>
+        <source>type {field}</source>
+        <translation>saisir {field}</translation>
+    </message>
+    <message>
+        <source>make #{id} the master</source>
+        <translation>faire de #{id} la fiche principale</translation>
+    </message>
+    <message>
+        <source>keep file {id}</source>
+        <translation>garder le fichier {id}</translation>
+    </message>
+    <message>
+        <source>drop file {id}</source>
+        <translation>retirer le fichier {id}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>CRM connection</source>
+        <translation>Connexion au CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;CRM</source>
+        <translation>&amp;CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Region</source>
+        <translation>&amp;Région</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant</source>
+        <translation>&amp;Locataire</translation>
+    </message>
+    <message>
+        <source>API &amp;address</source>
+        <translation>&amp;Adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>&amp;Entity</source>
+        <translation>&amp;Entité</translation>
+    </message>
+    <message>
+        <source>e.g. Zoho production</source>
+        <translation>p. ex. Zoho production</translation>
+    </message>
+    <message>
+        <source>Connection name</source>
+        <translation>Nom de la connexion</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in in the browser…</source>
+        <translation>Se &amp;connecter dans le navigateur…</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>(saved in the keyring)</source>
+        <translation>(enregistré dans le trousseau)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected: {tenant}{who}</source>
+        <translation>Connecté&#xa0;: {tenant}{who}</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>En attente de la connexion dans votre navigateur…</translation>
+    </message>
+    <message>
+        <source>Signed in {user}</source>
+        <translation>Connecté&#xa0;: {user}</translation>
+    </message>
+    <message>
+        <source>The API address is missing.</source>
+        <translation>L&apos;adresse de l&apos;API manque.</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>États-Unis</translation>
+    </message>
+    <message>
+        <source>Europe</source>
+        <translation>Europe</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>Inde</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>Australie</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>Chine</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>Japon</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+    <message>
+        <source>Saudi Arabia</source>
+        <translation>Arabie saoudite</translation>
+    </message>
+    <message>
+        <source>North America</source>
+        <translation>Amérique du Nord</translation>
+    </message>
+    <message>
+        <source>South America</source>
+        <translation>Amérique du Sud</translation>
+    </message>
+    <message>
+        <source>Asia Pacific</source>
+        <translation>Asie-Pacifique</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Royaume-Uni</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>France</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Allemagne</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>Suisse</translation>
+    </message>
+    <message>
+        <source>United Arab Emirates</source>
+        <translation>Émirats arabes unis</translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation>Identifiant du compte</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Jeton d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Profile settings → Access token</source>
+        <translation>Paramètres du profil → Jeton d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Data centre</source>
+        <translation>Centre de données</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Jeton d&apos;actualisation</translation>
+    </message>
+    <message>
+        <source>Filled in by Sign in with Zoho</source>
+        <translation>Rempli par «&#xa0;Se connecter avec Zoho&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Accounts server</source>
+        <translation>Serveur de comptes</translation>
+    </message>
+    <message>
+        <source>Empty: the data centre&apos;s own</source>
+        <translation>Vide&#xa0;: celui du centre de données</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Environment (org name)</source>
+        <translation>Environnement (nom de l&apos;organisation)</translation>
+    </message>
+    <message>
+        <source>Tenant id</source>
+        <translation>Identifiant du locataire</translation>
+    </message>
+    <message>
+        <source>Application (client) id</source>
+        <translation>Identifiant d&apos;application (client)</translation>
+    </message>
+    <message>
+        <source>Only for a service principal; empty to sign in as you</source>
+        <translation>Seulement pour un principal de service&#xa0;; vide pour vous connecter en votre nom</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Jeton du porteur</translation>
+    </message>
+    <message>
+        <source>Optional: a token you got elsewhere</source>
+        <translation>Facultatif&#xa0;: un jeton obtenu ailleurs</translation>
+    </message>
+    <message>
+        <source>Space id</source>
+        <translation>Identifiant de l&apos;espace</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clé d&apos;API</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>Secret d&apos;API</translation>
+    </message>
+    <message>
+        <source>Workspace API key</source>
+        <translation>Clé d&apos;API de l&apos;espace de travail</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSelector</name>
+    <message>
+        <source>CRM connection</source>
+        <translation>Connexion au CRM</translation>
+    </message>
+    <message>
+        <source>The CRM under review; choose another or set one up (Ctrl+O)</source>
+        <translation>Le CRM en cours de revue&#xa0;; en choisir ou en configurer un autre (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation>Nouvelle connexion…</translation>
+    </message>
+    <message>
+        <source>Edit this connection…</source>
+        <translation>Modifier cette connexion…</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>MergeDesk ran into a problem</source>
+        <translation>MergeDesk a rencontré un problème</translation>
+    </message>
+    <message>
+        <source>Something went wrong that MergeDesk did not expect. Merges already sent are in the journal, and any merge left open is settled by reading the CRM the next time MergeDesk connects. Please copy the report below and send it to your support contact: it contains no passwords, tokens or keys.</source>
+        <translation>Une erreur inattendue s&apos;est produite. Les fusions déjà envoyées sont dans le journal, et toute fusion restée ouverte sera réglée en lisant le CRM à la prochaine connexion de MergeDesk. Copiez le rapport ci-dessous et envoyez-le à votre support&#xa0;: il ne contient ni mot de passe, ni jeton, ni clé.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>&amp;Copier le rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Quit MergeDesk</source>
+        <translation>&amp;Quitter MergeDesk</translation>
+    </message>
+    <message>
+        <source>Keep &amp;working</source>
+        <translation>Continuer à &amp;travailler</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <source>#{a} and #{b} agree on {field}: {score}</source>
+        <translation>#{a} et #{b} concordent sur {field}&#xa0;: {score}</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paire</translation>
+    </message>
+</context>
+<context>
+    <name>FileDetailsDialog</name>
+    <message>
+        <source>File: {name}</source>
+        <translation>Fichier&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Attachments list</source>
+        <translation>Liste des pièces jointes</translation>
+    </message>
+    <message>
+        <source>File id</source>
+        <translation>Identifiant du fichier</translation>
+    </message>
+    <message>
+        <source>After the merge</source>
+        <translation>Après la fusion</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>gardé</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>MergeDesk reads the details of files, not their contents: open the file in the CRM to see it.</source>
+        <translation>MergeDesk lit les détails des fichiers, pas leur contenu&#xa0;: ouvrez le fichier dans le CRM pour le voir.</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>{n}%</source>
+        <translation>{n}&#xa0;%</translation>
     </message>
 </context>
 <context>
     <name>GroupList</name>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiches</translation>
     </message>
     <message>
         <source>Names and emails</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms et e-mails</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Group {group}: records {records}</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe {group}&#xa0;: fiches {records}</translation>
     </message>
 </context>
 <context>
     <name>GroupListPanel</name>
     <message>
-        <source>Search names, emails, record ids</source>
-        <translation type="unfinished"></translation>
+        <source>Search names, emails, record ids (Ctrl+F)</source>
+        <translation>Rechercher noms, e-mails, identifiants (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les groupes</translation>
     </message>
     <message>
         <source>All groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les groupes</translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished"></translation>
+        <translation>À examiner</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionné</translation>
     </message>
     <message>
         <source>Not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas des doublons</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>À surveiller</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Passé</translation>
     </message>
     <message>
         <source>Show groups by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les groupes par état</translation>
     </message>
     <message>
         <source>Duplicate groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupes de doublons</translation>
+    </message>
+    <message>
+        <source>Searching the groups…</source>
+        <translation>Recherche dans les groupes…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Merge history</source>
+        <translation>Historique des fusions</translation>
+    </message>
+    <message>
+        <source>Search by name, email, id, group or message</source>
+        <translation>Rechercher par nom, e-mail, identifiant, groupe ou message</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Exporter en JSON…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <source>Export merge history</source>
+        <translation>Exporter l&apos;historique des fusions</translation>
+    </message>
+    <message>
+        <source>Choose a merge to see it field by field.</source>
+        <translation>Choisissez une fusion pour la voir champ par champ.</translation>
+    </message>
+    <message>
+        <source>#{id}: {others} merged into {master} in {crm}, {status}. {message}</source>
+        <translation>#{id}&#xa0;: {others} fusionné dans {master} dans {crm}, {status}. {message}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Running or interrupted</source>
+        <translation>En cours ou interrompue</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Fusionné</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>Résultat inconnu</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurée</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Fiches</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>#{master} ← {others}</source>
+        <translation>#{master} ← {others}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModels</name>
+    <message>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation>Fiche conservée</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Fusionné</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Survivor {id} before</source>
+        <translation>Fiche conservée {id} avant</translation>
+    </message>
+    <message>
+        <source>{id} before</source>
+        <translation>{id} avant</translation>
+    </message>
+    <message>
+        <source>Chosen from</source>
+        <translation>Choisi dans</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>CRM&apos;s rule</source>
+        <translation>Règle du CRM</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>saisi</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Search merges: name, email, record or group id, message</source>
+        <translation>Rechercher des fusions&#xa0;: nom, e-mail, identifiant de fiche ou de groupe, message</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Rechercher dans l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <source>Bring back what the merge changed, as far as the CRM allows</source>
+        <translation>Rétablir ce que la fusion a changé, dans la mesure où le CRM le permet</translation>
+    </message>
+    <message>
+        <source>Merge history</source>
+        <translation>Historique des fusions</translation>
+    </message>
+    <message>
+        <source>Cannot come back: {what}</source>
+        <translation>Impossible à rétablir&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Restore merge #{id}?</source>
+        <translation>Restaurer la fusion #{id}&#xa0;?</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;Scan for duplicates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read every record again and find duplicate groups (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge outcomes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merges run in the background; their outcomes and the CRM&apos;s messages appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
         <source>No duplicates found. Scan again after the CRM&apos;s data changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun doublon trouvé. Relancez la recherche quand les données du CRM auront changé.</translation>
     </message>
     <message>
-        <source>Reading records…</source>
-        <translation type="unfinished"></translation>
+        <source>Merge queue</source>
+        <translation>File des fusions</translation>
     </message>
     <message>
-        <source>{records} records read, {groups} groups found</source>
-        <translation type="unfinished"></translation>
+        <source>History</source>
+        <translation>Historique</translation>
     </message>
     <message>
-        <source>Scan: {note}</source>
-        <translation type="unfinished"></translation>
+        <source>Merges are still running: the connection changes once they are done.</source>
+        <translation>Des fusions sont encore en cours&#xa0;: la connexion changera quand elles seront terminées.</translation>
     </message>
     <message>
-        <source>Reading records: %v of %m</source>
-        <translation type="unfinished"></translation>
+        <source>Could not connect to {name}</source>
+        <translation>Impossible de se connecter à {name}</translation>
     </message>
     <message>
-        <source>Fewer than two records of this group are left in {crm}: nothing to merge.</source>
-        <translation type="unfinished"></translation>
+        <source>Connection saved</source>
+        <translation>Connexion enregistrée</translation>
     </message>
     <message>
-        <source>This group is being merged in the background.</source>
-        <translation type="unfinished"></translation>
+        <source>“{name}” opens the next time MergeDesk starts without --demo: the demo keeps its data and journal apart from your CRM&apos;s.</source>
+        <translation>«&#xa0;{name}&#xa0;» s&apos;ouvrira au prochain démarrage de MergeDesk sans --demo&#xa0;: la démo garde ses données et son journal à part de ceux de votre CRM.</translation>
     </message>
     <message>
-        <source>Marked as not duplicates; never suggested again</source>
-        <translation type="unfinished"></translation>
+        <source>About MergeDesk</source>
+        <translation>À propos de MergeDesk</translation>
     </message>
     <message>
-        <source>Could not read this group: {error}</source>
-        <translation type="unfinished"></translation>
+        <source>MergeDesk merges duplicate CRM records through each CRM&apos;s own merge API, with a journal that explains and can restore every merge.</source>
+        <translation>MergeDesk fusionne les doublons d&apos;un CRM par l&apos;API de fusion de ce CRM, avec un journal qui explique chaque fusion et peut la restaurer.</translation>
     </message>
     <message>
         <source>MergeDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>MergeDesk</translation>
     </message>
     <message>
         <source>MergeDesk — {connection}</source>
-        <translation type="unfinished"></translation>
+        <translation>MergeDesk — {connection}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDetailsDialog</name>
+    <message>
+        <source>Merge #{id}</source>
+        <translation>Fusion #{id}</translation>
+    </message>
+    <message>
+        <source>{when} · group {group} · {state}</source>
+        <translation>{when} · groupe {group} · {state}</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Kept from</source>
+        <translation>Gardé de</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>the CRM&apos;s rule</source>
+        <translation>règle du CRM</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>saisi</translation>
+    </message>
+    <message>
+        <source>Fields before and after the merge</source>
+        <translation>Champs avant et après la fusion</translation>
+    </message>
+</context>
+<context>
+    <name>MergeNotesPanel</name>
+    <message>
+        <source>What the merge will do</source>
+        <translation>Ce que fera la fusion</translation>
+    </message>
+    <message>
+        <source>Dry run result</source>
+        <translation>Résultat de la simulation</translation>
+    </message>
+    <message>
+        <source>What the merge will do in {crm}:</source>
+        <translation>Ce que fera la fusion dans {crm}&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>MergeQueue</name>
+    <message>
+        <source>Checking the records in the CRM…</source>
+        <translation>Vérification des fiches dans le CRM…</translation>
+    </message>
+    <message>
+        <source>Checking the result in the CRM…</source>
+        <translation>Vérification du résultat dans le CRM…</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: merging {losers} into #{master}</source>
+        <translation>Étape {n} sur {total}&#xa0;: fusion de {losers} dans #{master}</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: writing the chosen values</source>
+        <translation>Étape {n} sur {total}&#xa0;: écriture des valeurs choisies</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
         <source>the CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>le CRM</translation>
     </message>
     <message>
         <source>The merge cannot be run: {problems}</source>
-        <translation type="unfinished"></translation>
+        <translation>La fusion ne peut pas être lancée&#xa0;: {problems}</translation>
+    </message>
+    <message>
+        <source>This merge cannot be restored: {reason}</source>
+        <translation>Cette fusion ne peut pas être restaurée&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Unexpected error ({kind}): {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur inattendue ({kind})&#xa0;: {message}</translation>
     </message>
     <message>
         <source>The connection settings cannot work: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces paramètres de connexion ne peuvent pas fonctionner&#xa0;: {message}</translation>
     </message>
     <message>
         <source>{crm} refused the credentials: {message}. Check the access token of this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} a refusé les identifiants&#xa0;: {message}. Vérifiez le jeton d&apos;accès de cette connexion.</translation>
     </message>
     <message>
         <source>{crm} does not allow this for the signed-in user: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} ne le permet pas à l&apos;utilisateur connecté&#xa0;: {message}</translation>
     </message>
     <message>
         <source>{crm} could not find it: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} ne l&apos;a pas trouvé&#xa0;: {message}</translation>
     </message>
     <message>
         <source>{crm} refused because of other data: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} a refusé à cause d&apos;autres données&#xa0;: {message}</translation>
     </message>
     <message>
         <source>{crm} rejected the request: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} a rejeté la requête&#xa0;: {message}</translation>
     </message>
     <message>
         <source>{crm} is limiting requests: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} limite les requêtes&#xa0;: {message}</translation>
     </message>
     <message>
         <source>{crm} failed or could not be reached: {message}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} a échoué ou était injoignable&#xa0;: {message}. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>{crm} sent an answer MergeDesk cannot read: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} a envoyé une réponse que MergeDesk ne sait pas lire&#xa0;: {message}</translation>
     </message>
     <message>
         <source>The answer from {crm} was lost: {message}. MergeDesk reads the CRM to learn what happened before anything is sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse de {crm} a été perdue&#xa0;: {message}. MergeDesk lit le CRM pour savoir ce qui s&apos;est passé avant de renvoyer quoi que ce soit.</translation>
     </message>
     <message>
         <source>{crm}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm}&#xa0;: {message}</translation>
     </message>
     <message>
         <source>{crm} asks to wait {wait}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} demande d&apos;attendre {wait}.</translation>
     </message>
     <message>
         <source>Fields: {details}</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs&#xa0;: {details}</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n secondes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
         </translation>
     </message>
     <message>
         <source>To review</source>
-        <translation type="unfinished"></translation>
+        <translation>À examiner</translation>
     </message>
     <message>
         <source>Merging…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusion en cours…</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionné</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec</translation>
     </message>
     <message>
         <source>Changed, review again</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié, à réexaminer</translation>
     </message>
     <message>
         <source>Outcome unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat inconnu</translation>
     </message>
     <message>
         <source>Not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas des doublons</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Passé</translation>
     </message>
     <message>
         <source>Merged {merged} into #{master}</source>
-        <translation type="unfinished"></translation>
+        <translation>{merged} fusionné dans #{master}</translation>
     </message>
     <message>
         <source>Dry run: nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulation&#xa0;: rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>Not merged: the records changed since you reviewed them</source>
-        <translation type="unfinished"></translation>
+        <translation>Non fusionné&#xa0;: les fiches ont changé depuis votre examen</translation>
     </message>
     <message>
         <source>Outcome unknown: MergeDesk will read the CRM before trying again</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat inconnu&#xa0;: MergeDesk lira le CRM avant de réessayer</translation>
     </message>
     <message>
         <source>Merge failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la fusion</translation>
     </message>
     <message>
         <source>{headline}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{headline}&#xa0;: {message}</translation>
     </message>
     <message>
         <source>{crm} deletes {records} once merged into the master.</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} supprime {records} une fois fusionné dans la fiche principale.</translation>
     </message>
     <message>
         <source>{crm} keeps {records} as inactive records.</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} garde {records} comme fiches inactives.</translation>
     </message>
     <message>
         <source>{crm} retires the ids of {records}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} retire les identifiants de {records}.</translation>
     </message>
     <message>
         <source>{crm} merges one record per call: {count} calls in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>{crm} fusionne une fiche par appel&#xa0;: {count} appels à la suite.</translation>
     </message>
     <message>
         <source>{field}: {crm} does not carry this field in a merge; {values} will be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}&#xa0;: {crm} ne reprend pas ce champ lors d&apos;une fusion&#xa0;; {values} sera perdu.</translation>
     </message>
     <message>
         <source>{field}: {values} will not survive.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}&#xa0;: {values} ne sera pas conservé.</translation>
     </message>
     <message>
         <source>Files that will be removed: {values}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers qui seront retirés&#xa0;: {values}.</translation>
+    </message>
+    <message>
+        <source>Write back the earlier values of #{id}: {fields}</source>
+        <translation>Réécrire les valeurs antérieures de #{id}&#xa0;: {fields}</translation>
+    </message>
+    <message>
+        <source>Create #{id} again from its snapshot (it gets a new id)</source>
+        <translation>Recréer #{id} à partir de son instantané (il reçoit un nouvel identifiant)</translation>
+    </message>
+    <message>
+        <source>Make #{id} active again</source>
+        <translation>Réactiver #{id}</translation>
     </message>
 </context>
 <context>
-    <name>OutcomeLog</name>
+    <name>QueueModel</name>
     <message>
-        <source>{time}  Group {group}{title}: {text}</source>
-        <translation type="unfinished"></translation>
+        <source>Held (Ctrl+Z takes it back)</source>
+        <translation>En attente (Ctrl+Z l&apos;annule)</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Cancelled, nothing sent</source>
+        <translation>Annulée, rien n&apos;a été envoyé</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Take back the selected merge if it was not sent yet (Delete)</source>
+        <translation>Annuler la fusion choisie si elle n&apos;a pas encore été envoyée (Suppr)</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Effacer les terminées</translation>
+    </message>
+    <message>
+        <source>Merge queue</source>
+        <translation>File des fusions</translation>
+    </message>
+    <message>
+        <source>Merges run here in the background while you go on reviewing: Ctrl+Enter submits the group on screen.</source>
+        <translation>Les fusions s&apos;exécutent ici en arrière-plan pendant que vous continuez l&apos;examen&#xa0;: Ctrl+Entrée soumet le groupe affiché.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCommands</name>
+    <message>
+        <source>not duplicates: {group}</source>
+        <translation>pas des doublons&#xa0;: {group}</translation>
+    </message>
+    <message>
+        <source>skip {group}</source>
+        <translation>passer {group}</translation>
+    </message>
+    <message>
+        <source>split #{record} out of {group}</source>
+        <translation>retirer #{record} de {group}</translation>
+    </message>
+    <message>
+        <source>merge {group}</source>
+        <translation>fusionner {group}</translation>
+    </message>
+    <message>
+        <source>The merge of {group} was sent to the CRM already; History can restore it.</source>
+        <translation>La fusion de {group} a déjà été envoyée au CRM&#xa0;; l&apos;historique peut la restaurer.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlow</name>
+    <message>
+        <source>This group is no longer in the list.</source>
+        <translation>Ce groupe n&apos;est plus dans la liste.</translation>
+    </message>
+    <message>
+        <source>Fewer than two records of this group are left in {crm}: nothing to merge.</source>
+        <translation>Il reste moins de deux fiches de ce groupe dans {crm}&#xa0;: rien à fusionner.</translation>
+    </message>
+    <message>
+        <source>Could not read this group: {error}</source>
+        <translation>Impossible de lire ce groupe&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Asking {crm}…</source>
+        <translation>Interrogation de {crm}…</translation>
+    </message>
+    <message>
+        <source>{crm}&apos;s dry run agrees with this preview; nothing was changed.</source>
+        <translation>La simulation de {crm} concorde avec cet aperçu&#xa0;; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>{field}: {crm} gives “{theirs}”, the preview “{ours}”</source>
+        <translation>{field}&#xa0;: {crm} donne «&#xa0;{theirs}&#xa0;», l&apos;aperçu «&#xa0;{ours}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{crm}&apos;s dry run differs — {details}</source>
+        <translation>La simulation de {crm} diffère — {details}</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run in {crm}</source>
+        <translation>&amp;Simulation dans {crm}</translation>
+    </message>
+    <message>
+        <source>This group is being merged in the background.</source>
+        <translation>Ce groupe est en cours de fusion en arrière-plan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMenus</name>
+    <message>
+        <source>&amp;Connect to a CRM…</source>
+        <translation>Se &amp;connecter à un CRM…</translation>
+    </message>
+    <message>
+        <source>Choose or set up a CRM connection</source>
+        <translation>Choisir ou configurer une connexion au CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Scan for duplicates</source>
+        <translation>&amp;Rechercher les doublons</translation>
+    </message>
+    <message>
+        <source>Read every record again and find duplicate groups</source>
+        <translation>Relire toutes les fiches et trouver les groupes de doublons</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Search groups</source>
+        <translation>Re&amp;chercher dans les groupes</translation>
+    </message>
+    <message>
+        <source>Search names, emails and record ids</source>
+        <translation>Rechercher noms, e-mails et identifiants de fiche</translation>
+    </message>
+    <message>
+        <source>&amp;Merge group</source>
+        <translation>&amp;Fusionner le groupe</translation>
+    </message>
+    <message>
+        <source>Merge the records into the master</source>
+        <translation>Fusionner les fiches dans la fiche principale</translation>
+    </message>
+    <message>
+        <source>&amp;Not duplicates</source>
+        <translation>&amp;Pas des doublons</translation>
+    </message>
+    <message>
+        <source>Remember that these records are different; never suggest them again</source>
+        <translation>Retenir que ces fiches sont différentes&#xa0;; ne plus jamais les proposer</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>Pa&amp;sser</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Décider plus tard</translation>
+    </message>
+    <message>
+        <source>S&amp;plit record out</source>
+        <translation>&amp;Retirer la fiche du groupe</translation>
+    </message>
+    <message>
+        <source>Take the current column&apos;s record out of this group</source>
+        <translation>Retirer de ce groupe la fiche de la colonne courante</translation>
+    </message>
+    <message>
+        <source>Make &amp;master</source>
+        <translation>En faire la fiche &amp;principale</translation>
+    </message>
+    <message>
+        <source>The current column&apos;s record survives</source>
+        <translation>La fiche de la colonne courante est conservée</translation>
+    </message>
+    <message>
+        <source>&amp;Type a value…</source>
+        <translation>&amp;Saisir une valeur…</translation>
+    </message>
+    <message>
+        <source>Type the value the merged record keeps for the current field</source>
+        <translation>Saisir la valeur que la fiche fusionnée garde pour le champ courant</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run in the CRM</source>
+        <translation>&amp;Simulation dans le CRM</translation>
+    </message>
+    <message>
+        <source>Ask the CRM what this merge would produce, without changing anything</source>
+        <translation>Demander au CRM ce que produirait cette fusion, sans rien modifier</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt group</source>
+        <translation>Groupe &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Previous group</source>
+        <translation>Groupe &amp;précédent</translation>
+    </message>
+    <message>
+        <source>What the merge &amp;does</source>
+        <translation>Ce que &amp;fait la fusion</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>&amp;Fichiers</translation>
+    </message>
+    <message>
+        <source>&amp;Why matched</source>
+        <translation>&amp;Pourquoi rapprochées</translation>
+    </message>
+    <message>
+        <source>Send held merges &amp;now</source>
+        <translation>Envoyer &amp;maintenant les fusions en attente</translation>
+    </message>
+    <message>
+        <source>Skip the undo delay of the merges waiting in the queue</source>
+        <translation>Passer le délai d&apos;annulation des fusions en attente dans la file</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel merges not sent</source>
+        <translation>&amp;Annuler les fusions non envoyées</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Raccourcis &amp;clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About MergeDesk</source>
+        <translation>À &amp;propos de MergeDesk</translation>
+    </message>
+    <message>
+        <source>Keep value of record {n}</source>
+        <translation>Garder la valeur de la fiche {n}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>E&amp;xamen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep a record&apos;s value</source>
+        <translation>&amp;Garder la valeur d&apos;une fiche</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>F&amp;ile</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
     </message>
 </context>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <source>&amp;Merge group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Merge the records into the master (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Not duplicates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remember that these records are different; never suggest them again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;kip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decide later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click a value or press 1–9 to keep it · M or a column header picks the master · Ctrl+Enter merges</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Records side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiches côte à côte</translation>
     </message>
     <message>
-        <source>What the merge will do</source>
-        <translation type="unfinished"></translation>
+        <source>1–9 keep a value · E types one · M master · Ctrl+Enter merges · F1 all keys</source>
+        <translation>1–9 garder une valeur · E en saisir une · M principale · Ctrl+Entrée fusionner · F1 toutes les touches</translation>
+    </message>
+    <message>
+        <source>&amp;Default master:</source>
+        <translation>Fiche principale par &amp;défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rule for the default master</source>
+        <translation>Règle de la fiche principale par défaut</translation>
+    </message>
+    <message>
+        <source>Why the records were matched</source>
+        <translation>Pourquoi les fiches ont été rapprochées</translation>
+    </message>
+    <message>
+        <source>What the merge does</source>
+        <translation>Ce que fait la fusion</translation>
+    </message>
+    <message>
+        <source>Why matched</source>
+        <translation>Pourquoi rapprochées</translation>
     </message>
     <message>
         <source>No group selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun groupe choisi</translation>
     </message>
     <message>
         <source>Select a group on the left to compare its records side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un groupe à gauche pour comparer ses fiches côte à côte.</translation>
     </message>
     <message>
         <source>Reading the records from the CRM…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des fiches dans le CRM…</translation>
     </message>
     <message>
         <source>No longer in the CRM: {ids}. They were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus dans le CRM&#xa0;: {ids}. Elles ont été laissées de côté.</translation>
     </message>
     <message>
         <source>Group {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe {id}</translation>
     </message>
     <message>
         <source>{score} match</source>
-        <translation type="unfinished"></translation>
+        <translation>{score} de concordance</translation>
     </message>
     <message>
-        <source>{count} records</source>
-        <translation type="unfinished"></translation>
+        <source>Records: {count}</source>
+        <translation>Fiches&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <source>Files ({kept} of {count} kept)</source>
+        <translation>Fichiers ({kept} gardés sur {count})</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a value {field} can hold.</source>
+        <translation>«&#xa0;{text}&#xa0;» n&apos;est pas une valeur possible pour {field}.</translation>
     </message>
     <message>
         <source>matched on {fields}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the merge will do in {crm}:</source>
-        <translation type="unfinished"></translation>
+        <translation>rapprochées sur {fields}</translation>
     </message>
 </context>
 <context>
     <name>ReviewStatusBar</name>
     <message>
+        <source>Groups by status</source>
+        <translation>Groupes par état</translation>
+    </message>
+    <message>
+        <source>Merge queue</source>
+        <translation>File des fusions</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
         <source>To review: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>À examiner&#xa0;: {n}</translation>
     </message>
     <message>
         <source>Merging: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>En fusion&#xa0;: {n}</translation>
     </message>
     <message>
         <source>Merged: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionnés&#xa0;: {n}</translation>
     </message>
     <message>
         <source>Not duplicates: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas des doublons&#xa0;: {n}</translation>
     </message>
     <message>
         <source>Failed: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échecs&#xa0;: {n}</translation>
     </message>
     <message>
         <source>Unknown: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnus&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <source>Queue: {running} running, {waiting} waiting</source>
+        <translation>File&#xa0;: {running} en cours, {waiting} en attente</translation>
+    </message>
+</context>
+<context>
+    <name>Scanner</name>
+    <message>
+        <source>Reading records…</source>
+        <translation>Lecture des fiches…</translation>
+    </message>
+    <message>
+        <source>{records} records read, {groups} groups found</source>
+        <translation>{records} fiches lues, {groups} groupes trouvés</translation>
+    </message>
+    <message>
+        <source>Finding duplicates: %p%</source>
+        <translation>Recherche des doublons&#xa0;: %p %</translation>
+    </message>
+    <message>
+        <source>Reading records: %v of %m</source>
+        <translation>Lecture des fiches&#xa0;: %v sur %m</translation>
+    </message>
+    <message>
+        <source>Reading records: {n}</source>
+        <translation>Lecture des fiches&#xa0;: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
     </message>
 </context>
 </TS>

@@ -62,13 +62,19 @@ def helpers(source: str, path: Path) -> tuple[dict[str, str], list[str]]:
     tree = ast.parse(source, str(path))
     found = {node.name: ctx for node in ast.walk(tree)
              if isinstance(node, ast.FunctionDef) and (ctx := helper_context(node))}
+    # A computed text is fine where its literals are marked for lupdate elsewhere in the
+    # module with QT_TRANSLATE_NOOP("<the helper's context>", "…").
+    marked = {node.args[0].value for node in ast.walk(tree)
+              if isinstance(node, ast.Call) and getattr(node.func, "id", "") ==
+              "QT_TRANSLATE_NOOP" and node.args and isinstance(node.args[0], ast.Constant)}
     problems = [f"{path.relative_to(ROOT)}:{node.lineno}: {node.func.id}() of a computed "
                 "text is never extracted: pass a literal, or mark the literals with "
-                "QT_TRANSLATE_NOOP(context, text)"
+                f'QT_TRANSLATE_NOOP("{found[node.func.id]}", text)'
                 for node in ast.walk(tree)
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                 and node.func.id in found and node.args
-                and not isinstance(node.args[0], ast.Constant)]
+                and not isinstance(node.args[0], ast.Constant)
+                and found[node.func.id] not in marked]
     return found, problems
 
 
