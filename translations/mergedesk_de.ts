@@ -580,7 +580,7 @@ so, wie {crm} ihn speichert</translation>
     <name>GroupList</name>
     <message>
         <source>Score</source>
-        <translation>Übereinstimmung</translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Records</source>
@@ -1201,69 +1201,7 @@ so, wie {crm} ihn speichert</translation>
     </message>
 </context>
 <context>
-    <name>ReviewCommands</name>
-    <message>
-        <source>not duplicates: {group}</source>
-        <translation>keine Dubletten: {group}</translation>
-    </message>
-    <message>
-        <source>skip {group}</source>
-        <translation>{group} überspringen</translation>
-    </message>
-    <message>
-        <source>split #{record} out of {group}</source>
-        <translation>#{record} aus {group} herauslösen</translation>
-    </message>
-    <message>
-        <source>merge {group}</source>
-        <translation>{group} zusammenführen</translation>
-    </message>
-    <message>
-        <source>The merge of {group} was sent to the CRM already; History can restore it.</source>
-        <translation>Die Zusammenführung von {group} wurde bereits an das CRM gesendet; der Verlauf kann sie wiederherstellen.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewFlow</name>
-    <message>
-        <source>This group is no longer in the list.</source>
-        <translation>Diese Gruppe ist nicht mehr in der Liste.</translation>
-    </message>
-    <message>
-        <source>Fewer than two records of this group are left in {crm}: nothing to merge.</source>
-        <translation>In {crm} sind weniger als zwei Datensätze dieser Gruppe übrig: nichts zusammenzuführen.</translation>
-    </message>
-    <message>
-        <source>Could not read this group: {error}</source>
-        <translation>Diese Gruppe konnte nicht gelesen werden: {error}</translation>
-    </message>
-    <message>
-        <source>Asking {crm}…</source>
-        <translation>{crm} wird gefragt…</translation>
-    </message>
-    <message>
-        <source>{crm}&apos;s dry run agrees with this preview; nothing was changed.</source>
-        <translation>Der Probelauf von {crm} stimmt mit dieser Vorschau überein; es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <source>{field}: {crm} gives “{theirs}”, the preview “{ours}”</source>
-        <translation>{field}: {crm} ergibt „{theirs}“, die Vorschau „{ours}“</translation>
-    </message>
-    <message>
-        <source>{crm}&apos;s dry run differs — {details}</source>
-        <translation>Der Probelauf von {crm} weicht ab — {details}</translation>
-    </message>
-    <message>
-        <source>&amp;Dry run in {crm}</source>
-        <translation>&amp;Probelauf in {crm}</translation>
-    </message>
-    <message>
-        <source>This group is being merged in the background.</source>
-        <translation>Diese Gruppe wird im Hintergrund zusammengeführt.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewMenus</name>
+    <name>ReviewActions</name>
     <message>
         <source>&amp;Connect to a CRM…</source>
         <translation>Mit einem CRM &amp;verbinden…</translation>
@@ -1392,6 +1330,71 @@ so, wie {crm} ihn speichert</translation>
         <source>Keep value of record {n}</source>
         <translation>Wert von Datensatz {n} behalten</translation>
     </message>
+</context>
+<context>
+    <name>ReviewCommands</name>
+    <message>
+        <source>not duplicates: {group}</source>
+        <translation>keine Dubletten: {group}</translation>
+    </message>
+    <message>
+        <source>skip {group}</source>
+        <translation>{group} überspringen</translation>
+    </message>
+    <message>
+        <source>split #{record} out of {group}</source>
+        <translation>#{record} aus {group} herauslösen</translation>
+    </message>
+    <message>
+        <source>merge {group}</source>
+        <translation>{group} zusammenführen</translation>
+    </message>
+    <message>
+        <source>The merge of {group} was sent to the CRM already; History can restore it.</source>
+        <translation>Die Zusammenführung von {group} wurde bereits an das CRM gesendet; der Verlauf kann sie wiederherstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlow</name>
+    <message>
+        <source>This group is no longer in the list.</source>
+        <translation>Diese Gruppe ist nicht mehr in der Liste.</translation>
+    </message>
+    <message>
+        <source>Fewer than two records of this group are left in {crm}: nothing to merge.</source>
+        <translation>In {crm} sind weniger als zwei Datensätze dieser Gruppe übrig: nichts zusammenzuführen.</translation>
+    </message>
+    <message>
+        <source>Could not read this group: {error}</source>
+        <translation>Diese Gruppe konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Asking {crm}…</source>
+        <translation>{crm} wird gefragt…</translation>
+    </message>
+    <message>
+        <source>{crm}&apos;s dry run agrees with this preview; nothing was changed.</source>
+        <translation>Der Probelauf von {crm} stimmt mit dieser Vorschau überein; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{field}: {crm} gives “{theirs}”, the preview “{ours}”</source>
+        <translation>{field}: {crm} ergibt „{theirs}“, die Vorschau „{ours}“</translation>
+    </message>
+    <message>
+        <source>{crm}&apos;s dry run differs — {details}</source>
+        <translation>Der Probelauf von {crm} weicht ab — {details}</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run in {crm}</source>
+        <translation>&amp;Probelauf in {crm}</translation>
+    </message>
+    <message>
+        <source>This group is being merged in the background.</source>
+        <translation>Diese Gruppe wird im Hintergrund zusammengeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>

@@ -1201,69 +1201,7 @@ tal como la guardará {crm}</translation>
     </message>
 </context>
 <context>
-    <name>ReviewCommands</name>
-    <message>
-        <source>not duplicates: {group}</source>
-        <translation>no son duplicados: {group}</translation>
-    </message>
-    <message>
-        <source>skip {group}</source>
-        <translation>omitir {group}</translation>
-    </message>
-    <message>
-        <source>split #{record} out of {group}</source>
-        <translation>separar #{record} de {group}</translation>
-    </message>
-    <message>
-        <source>merge {group}</source>
-        <translation>fusionar {group}</translation>
-    </message>
-    <message>
-        <source>The merge of {group} was sent to the CRM already; History can restore it.</source>
-        <translation>La fusión de {group} ya se envió al CRM; el historial puede restaurarla.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewFlow</name>
-    <message>
-        <source>This group is no longer in the list.</source>
-        <translation>Este grupo ya no está en la lista.</translation>
-    </message>
-    <message>
-        <source>Fewer than two records of this group are left in {crm}: nothing to merge.</source>
-        <translation>Quedan menos de dos registros de este grupo en {crm}: nada que fusionar.</translation>
-    </message>
-    <message>
-        <source>Could not read this group: {error}</source>
-        <translation>No se pudo leer este grupo: {error}</translation>
-    </message>
-    <message>
-        <source>Asking {crm}…</source>
-        <translation>Consultando a {crm}…</translation>
-    </message>
-    <message>
-        <source>{crm}&apos;s dry run agrees with this preview; nothing was changed.</source>
-        <translation>La simulación de {crm} coincide con esta vista previa; no se cambió nada.</translation>
-    </message>
-    <message>
-        <source>{field}: {crm} gives “{theirs}”, the preview “{ours}”</source>
-        <translation>{field}: {crm} da «{theirs}», la vista previa «{ours}»</translation>
-    </message>
-    <message>
-        <source>{crm}&apos;s dry run differs — {details}</source>
-        <translation>La simulación de {crm} difiere — {details}</translation>
-    </message>
-    <message>
-        <source>&amp;Dry run in {crm}</source>
-        <translation>&amp;Simulación en {crm}</translation>
-    </message>
-    <message>
-        <source>This group is being merged in the background.</source>
-        <translation>Este grupo se está fusionando en segundo plano.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewMenus</name>
+    <name>ReviewActions</name>
     <message>
         <source>&amp;Connect to a CRM…</source>
         <translation>&amp;Conectar a un CRM…</translation>
@@ -1392,6 +1330,71 @@ tal como la guardará {crm}</translation>
         <source>Keep value of record {n}</source>
         <translation>Conservar el valor del registro {n}</translation>
     </message>
+</context>
+<context>
+    <name>ReviewCommands</name>
+    <message>
+        <source>not duplicates: {group}</source>
+        <translation>no son duplicados: {group}</translation>
+    </message>
+    <message>
+        <source>skip {group}</source>
+        <translation>omitir {group}</translation>
+    </message>
+    <message>
+        <source>split #{record} out of {group}</source>
+        <translation>separar #{record} de {group}</translation>
+    </message>
+    <message>
+        <source>merge {group}</source>
+        <translation>fusionar {group}</translation>
+    </message>
+    <message>
+        <source>The merge of {group} was sent to the CRM already; History can restore it.</source>
+        <translation>La fusión de {group} ya se envió al CRM; el historial puede restaurarla.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlow</name>
+    <message>
+        <source>This group is no longer in the list.</source>
+        <translation>Este grupo ya no está en la lista.</translation>
+    </message>
+    <message>
+        <source>Fewer than two records of this group are left in {crm}: nothing to merge.</source>
+        <translation>Quedan menos de dos registros de este grupo en {crm}: nada que fusionar.</translation>
+    </message>
+    <message>
+        <source>Could not read this group: {error}</source>
+        <translation>No se pudo leer este grupo: {error}</translation>
+    </message>
+    <message>
+        <source>Asking {crm}…</source>
+        <translation>Consultando a {crm}…</translation>
+    </message>
+    <message>
+        <source>{crm}&apos;s dry run agrees with this preview; nothing was changed.</source>
+        <translation>La simulación de {crm} coincide con esta vista previa; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{field}: {crm} gives “{theirs}”, the preview “{ours}”</source>
+        <translation>{field}: {crm} da «{theirs}», la vista previa «{ours}»</translation>
+    </message>
+    <message>
+        <source>{crm}&apos;s dry run differs — {details}</source>
+        <translation>La simulación de {crm} difiere — {details}</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run in {crm}</source>
+        <translation>&amp;Simulación en {crm}</translation>
+    </message>
+    <message>
+        <source>This group is being merged in the background.</source>
+        <translation>Este grupo se está fusionando en segundo plano.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>

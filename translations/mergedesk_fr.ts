@@ -1201,69 +1201,7 @@ tel que {crm} le gardera</translation>
     </message>
 </context>
 <context>
-    <name>ReviewCommands</name>
-    <message>
-        <source>not duplicates: {group}</source>
-        <translation>pas des doublons&#xa0;: {group}</translation>
-    </message>
-    <message>
-        <source>skip {group}</source>
-        <translation>passer {group}</translation>
-    </message>
-    <message>
-        <source>split #{record} out of {group}</source>
-        <translation>retirer #{record} de {group}</translation>
-    </message>
-    <message>
-        <source>merge {group}</source>
-        <translation>fusionner {group}</translation>
-    </message>
-    <message>
-        <source>The merge of {group} was sent to the CRM already; History can restore it.</source>
-        <translation>La fusion de {group} a déjà été envoyée au CRM&#xa0;; l&apos;historique peut la restaurer.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewFlow</name>
-    <message>
-        <source>This group is no longer in the list.</source>
-        <translation>Ce groupe n&apos;est plus dans la liste.</translation>
-    </message>
-    <message>
-        <source>Fewer than two records of this group are left in {crm}: nothing to merge.</source>
-        <translation>Il reste moins de deux fiches de ce groupe dans {crm}&#xa0;: rien à fusionner.</translation>
-    </message>
-    <message>
-        <source>Could not read this group: {error}</source>
-        <translation>Impossible de lire ce groupe&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <source>Asking {crm}…</source>
-        <translation>Interrogation de {crm}…</translation>
-    </message>
-    <message>
-        <source>{crm}&apos;s dry run agrees with this preview; nothing was changed.</source>
-        <translation>La simulation de {crm} concorde avec cet aperçu&#xa0;; rien n&apos;a été modifié.</translation>
-    </message>
-    <message>
-        <source>{field}: {crm} gives “{theirs}”, the preview “{ours}”</source>
-        <translation>{field}&#xa0;: {crm} donne «&#xa0;{theirs}&#xa0;», l&apos;aperçu «&#xa0;{ours}&#xa0;»</translation>
-    </message>
-    <message>
-        <source>{crm}&apos;s dry run differs — {details}</source>
-        <translation>La simulation de {crm} diffère — {details}</translation>
-    </message>
-    <message>
-        <source>&amp;Dry run in {crm}</source>
-        <translation>&amp;Simulation dans {crm}</translation>
-    </message>
-    <message>
-        <source>This group is being merged in the background.</source>
-        <translation>Ce groupe est en cours de fusion en arrière-plan.</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewMenus</name>
+    <name>ReviewActions</name>
     <message>
         <source>&amp;Connect to a CRM…</source>
         <translation>Se &amp;connecter à un CRM…</translation>
@@ -1392,6 +1330,71 @@ tel que {crm} le gardera</translation>
         <source>Keep value of record {n}</source>
         <translation>Garder la valeur de la fiche {n}</translation>
     </message>
+</context>
+<context>
+    <name>ReviewCommands</name>
+    <message>
+        <source>not duplicates: {group}</source>
+        <translation>pas des doublons&#xa0;: {group}</translation>
+    </message>
+    <message>
+        <source>skip {group}</source>
+        <translation>passer {group}</translation>
+    </message>
+    <message>
+        <source>split #{record} out of {group}</source>
+        <translation>retirer #{record} de {group}</translation>
+    </message>
+    <message>
+        <source>merge {group}</source>
+        <translation>fusionner {group}</translation>
+    </message>
+    <message>
+        <source>The merge of {group} was sent to the CRM already; History can restore it.</source>
+        <translation>La fusion de {group} a déjà été envoyée au CRM&#xa0;; l&apos;historique peut la restaurer.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlow</name>
+    <message>
+        <source>This group is no longer in the list.</source>
+        <translation>Ce groupe n&apos;est plus dans la liste.</translation>
+    </message>
+    <message>
+        <source>Fewer than two records of this group are left in {crm}: nothing to merge.</source>
+        <translation>Il reste moins de deux fiches de ce groupe dans {crm}&#xa0;: rien à fusionner.</translation>
+    </message>
+    <message>
+        <source>Could not read this group: {error}</source>
+        <translation>Impossible de lire ce groupe&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Asking {crm}…</source>
+        <translation>Interrogation de {crm}…</translation>
+    </message>
+    <message>
+        <source>{crm}&apos;s dry run agrees with this preview; nothing was changed.</source>
+        <translation>La simulation de {crm} concorde avec cet aperçu&#xa0;; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>{field}: {crm} gives “{theirs}”, the preview “{ours}”</source>
+        <translation>{field}&#xa0;: {crm} donne «&#xa0;{theirs}&#xa0;», l&apos;aperçu «&#xa0;{ours}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{crm}&apos;s dry run differs — {details}</source>
+        <translation>La simulation de {crm} diffère — {details}</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run in {crm}</source>
+        <translation>&amp;Simulation dans {crm}</translation>
+    </message>
+    <message>
+        <source>This group is being merged in the background.</source>
+        <translation>Ce groupe est en cours de fusion en arrière-plan.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>

@@ -7,9 +7,10 @@ but not strings passed through a module's small helper such as
     def _t(text: str) -> str:
         return QCoreApplication.translate("MergeQueue", text)
 
-(it skips `_t("…")`, and reads a local `tr("…")` as a call without context, which the
-app would never look up). So lupdate reads a copy of the code in which each call of
-such a helper (found with `ast`) is spelled out as the translate call it makes.
+or a method's `tr = self.tr` (it skips `_t("…")`, and reads a bare `tr("…")` as a call
+without context, which the app never looks up). So lupdate reads a copy of the code in
+which each call of such a helper (found with `ast`, by scope) is spelled out as the
+translate call it makes.
 
     python packaging/tools/update_translations.py [TS_FILE ...]   (default: translations/*.ts)
 """
@@ -17,7 +18,6 @@ such a helper (found with `ast`) is spelled out as the translate call it makes.
 from __future__ import annotations
 
 import ast
-import re
 import subprocess
 import sys
 import tempfile
@@ -56,35 +56,93 @@ def helper_context(node: ast.FunctionDef) -> str | None:
     return None
 
 
-def helpers(source: str, path: Path) -> tuple[dict[str, str], list[str]]:
-    """The translation helpers defined in `source` (name -> context), and the calls of
-    them lupdate cannot extract (a computed text has no source string)."""
-    tree = ast.parse(source, str(path))
-    found = {node.name: ctx for node in ast.walk(tree)
-             if isinstance(node, ast.FunctionDef) and (ctx := helper_context(node))}
-    # A computed text is fine where its literals are marked for lupdate elsewhere in the
-    # module with QT_TRANSLATE_NOOP("<the helper's context>", "…").
-    marked = {node.args[0].value for node in ast.walk(tree)
-              if isinstance(node, ast.Call) and getattr(node.func, "id", "") ==
-              "QT_TRANSLATE_NOOP" and node.args and isinstance(node.args[0], ast.Constant)}
-    problems = [f"{path.relative_to(ROOT)}:{node.lineno}: {node.func.id}() of a computed "
+def _is_self_tr(value: ast.expr) -> bool:
+    return (isinstance(value, ast.Attribute) and value.attr == "tr"
+            and isinstance(value.value, ast.Name) and value.value.id == "self")
+
+
+class _Scopes(ast.NodeVisitor):
+    """Finds each call of a translation helper and the context it translates in, by
+    scope: `def _t(text)` at module level or inside a function, and `tr = self.tr`
+    inside a method (the class's name is the context, as Qt's tr() uses it)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[ast.Call, str]] = []  # (call, context)
+        self.unseen: list[ast.Call] = []  # helper calls of a computed text
+        self.marked: set[str] = set()  # contexts with QT_TRANSLATE_NOOP literals
+        self._scopes: list[dict[str, str]] = [{}]
+        self._classes: list[str] = []
+
+    def visit_Module(self, node: ast.Module) -> None:
+        self._bind(node.body)
+        self.generic_visit(node)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self._classes.append(node.name)
+        self.generic_visit(node)
+        self._classes.pop()
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        self._scopes.append({})
+        self._bind(node.body)
+        self.generic_visit(node)
+        self._scopes.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = getattr(node.func, "id", None)
+        if name == "QT_TRANSLATE_NOOP" and node.args and isinstance(node.args[0], ast.Constant):
+            self.marked.add(node.args[0].value)
+        context = self._resolve(name) if name else None
+        if context is not None and node.args:
+            text = node.args[0]
+            if isinstance(text, ast.Constant) and isinstance(text.value, str):
+                self.calls.append((node, context))
+            else:
+                self.unseen.append(node)
+        self.generic_visit(node)
+
+    def _bind(self, body: list[ast.stmt]) -> None:
+        scope = self._scopes[-1]
+        for statement in body:
+            if isinstance(statement, ast.FunctionDef) and (ctx := helper_context(statement)):
+                scope[statement.name] = ctx
+            elif (isinstance(statement, ast.Assign) and _is_self_tr(statement.value)
+                  and self._classes):
+                for target in statement.targets:
+                    if isinstance(target, ast.Name):
+                        scope[target.id] = self._classes[-1]
+
+    def _resolve(self, name: str) -> str | None:
+        for scope in reversed(self._scopes):
+            if name in scope:
+                return scope[name]
+        return None
+
+
+def helpers(source: str, path: Path) -> tuple[list[tuple[ast.Call, str]], list[str]]:
+    """The helper calls in `source` with their contexts, and the ones lupdate cannot
+    extract: a computed text, unless its literals are marked with QT_TRANSLATE_NOOP."""
+    scopes = _Scopes()
+    scopes.visit(ast.parse(source, str(path)))
+    problems = [f"{path.relative_to(ROOT)}:{call.lineno}: {call.func.id}() of a computed "
                 "text is never extracted: pass a literal, or mark the literals with "
-                f'QT_TRANSLATE_NOOP("{found[node.func.id]}", text)'
-                for node in ast.walk(tree)
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                and node.func.id in found and node.args
-                and not isinstance(node.args[0], ast.Constant)
-                and found[node.func.id] not in marked]
-    return found, problems
+                "QT_TRANSLATE_NOOP(context, text)"
+                for call in scopes.unseen if not scopes.marked]
+    return scopes.calls, problems
 
 
-def spelled_out(source: str, found: dict[str, str]) -> str:
-    """`_t("…")` -> `QCoreApplication.translate("Ctx", "…")`; definitions and methods
-    (`self.tr`) are left alone."""
-    for name, context in found.items():
-        call = re.compile(r"(?<![\w.])(?<!def )" + re.escape(name) + r"\(")
-        source = call.sub(f'QCoreApplication.translate("{context}", ', source)
-    return source
+def spelled_out(source: str, calls: list[tuple[ast.Call, str]]) -> str:
+    """Each helper call `_t("…")` -> `QCoreApplication.translate("Ctx", "…")`, by its
+    position in the source (ast columns count UTF-8 bytes)."""
+    lines = source.encode("utf-8").split(b"\n")
+    for call, context in sorted(calls, key=lambda c: (c[0].lineno, c[0].col_offset),
+                                reverse=True):
+        func = call.func
+        row = lines[func.lineno - 1]
+        assert row[func.end_col_offset:func.end_col_offset + 1] == b"(", "call spans lines"
+        spelled = f'QCoreApplication.translate("{context}", '.encode()
+        lines[func.lineno - 1] = row[:func.col_offset] + spelled + row[func.end_col_offset + 1:]
+    return b"\n".join(lines).decode("utf-8")
 
 
 def update(ts_files: list[Path]) -> list[str]:
@@ -94,11 +152,11 @@ def update(ts_files: list[Path]) -> list[str]:
         copies = []
         for path in source_files():
             source = path.read_text(encoding="utf-8")
-            found, unseen = helpers(source, path)
+            calls, unseen = helpers(source, path)
             problems += unseen
             copy = Path(folder) / path.relative_to(ROOT)
             copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(spelled_out(source, found), encoding="utf-8")
+            copy.write_text(spelled_out(source, calls), encoding="utf-8")
             copies.append(str(copy))
         # No source locations: line numbers would change every .ts on every edit.
         subprocess.run([str(LUPDATE), "-silent", "-no-obsolete", "-locations", "none",

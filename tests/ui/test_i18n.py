@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -90,6 +91,30 @@ def test_translations_keep_every_placeholder(refreshed_ts, lang):
             if sorted(set(PLACEHOLDER.findall(text)) - {"%n"}) != wanted:
                 broken.append(f"{context}: {source!r} -> {text!r}")
     assert not broken, "placeholders differ:\n  " + "\n  ".join(broken)
+
+
+def test_helper_calls_are_spelled_out_with_the_context_they_use_at_run_time():
+    source = textwrap.dedent("""
+        def _t(text):
+            return QCoreApplication.translate("Queue", text)
+
+        class Actions(QObject):
+            def retranslate(self):
+                tr = self.tr
+                return tr("&Merge"), _t("Held")
+
+        class Menus:
+            def retranslate(self):
+                def tr(text):
+                    return QCoreApplication.translate("Menus", text)
+                return tr("&File"), self.tr("&View")
+    """)
+    calls, problems = update_translations.helpers(source, ROOT / "x.py")
+    spelled = update_translations.spelled_out(source, calls)
+    assert 'QCoreApplication.translate("Actions", "&Merge")' in spelled
+    assert 'QCoreApplication.translate("Queue", "Held")' in spelled
+    assert 'QCoreApplication.translate("Menus", "&File")' in spelled
+    assert 'self.tr("&View")' in spelled and not problems  # lupdate reads self.tr itself
 
 
 def test_no_f_string_is_passed_to_tr():
