@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mergedesk.providers.zoho import auth as zoho_auth
 from mergedesk.services.workspace import data_dir
 
 
@@ -25,6 +24,9 @@ class SignedIn:
 
 async def zoho(client_id: str, client_secret: str, data_centre: str) -> SignedIn:
     """Zoho's consent page in the browser; the grant's refresh token and servers."""
+    # Loaded on sign-in: the zoho package brings httpx and the field rules with it.
+    from mergedesk.providers.zoho import auth as zoho_auth
+
     grant = await zoho_auth.sign_in(client_id, client_secret, data_centre=data_centre or "com")
     return SignedIn(secrets=grant.credentials(), base_url=grant.base_url)
 

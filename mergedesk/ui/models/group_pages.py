@@ -10,8 +10,6 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 
-import numpy as np
-
 from mergedesk.store.group_query import GroupListing, GroupQuery, GroupReader
 
 PAGE = 64  # rows per read: a screenful or two, one short SQL statement
@@ -26,7 +24,7 @@ class GroupPages:
         self.conn = conn
         self.query = query or GroupQuery()
         self.count = len(order) if order is not None else count
-        self._order = np.frombuffer(order, dtype=np.int64) if order is not None else None
+        self._order = _int64s(order) if order is not None else None
         self._pages: OrderedDict[int, list[GroupListing | None]] = OrderedDict()
 
     @property
@@ -66,6 +64,8 @@ class GroupPages:
         rowid = self.reader.rowid_of(self.conn, group_id)
         if rowid is None:
             return -1
+        import numpy as np  # loaded with the first ordered list (see _int64s)
+
         found = np.flatnonzero(self._order == rowid)
         return int(found[0]) if found.size else -1
 
@@ -83,3 +83,12 @@ class GroupPages:
             found = {row.rowid: row for row in self.reader.rows(ids)}
             return [found.get(r) for r in ids]
         return list(self.reader.page(self.conn, self.query, start, PAGE))
+
+
+def _int64s(order: array):
+    """The row order as a numpy view. numpy is imported here, when the first list
+    arrives, not with this module: it costs a quarter of a second before the window
+    could show (tests/benchmarks/bench_startup.py)."""
+    import numpy as np
+
+    return np.frombuffer(order, dtype=np.int64)
