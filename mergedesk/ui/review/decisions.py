@@ -9,7 +9,6 @@ from collections import OrderedDict
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from mergedesk.core.matching.groups import group_id as stable_group_id
 from mergedesk.core.models import DuplicateGroup
 from mergedesk.core.plan import GroupMerge
 from mergedesk.core.review import GroupStatus
@@ -82,6 +81,10 @@ class DecisionController(QObject):
             return None
         old, status = found
         rest = tuple(r for r in old.records if r != record_id)
+        # Here, not at the top: the matching package brings numpy, which the window
+        # need not load before it shows (tests/benchmarks/bench_startup.py).
+        from mergedesk.core.matching.groups import group_id as stable_group_id
+
         new = DuplicateGroup(
             id=stable_group_id(rest), score=old.score, records=rest,
             evidence=tuple(e for e in old.evidence if record_id not in (e.a, e.b)))
