@@ -21,11 +21,16 @@ class RecordCache:
         self._db = db
 
     def replace_records(self, conn: str, records: Iterable[Record]) -> int:
-        now = _now()
-        rows = [(conn, r.id, r.model_dump_json(), now) for r in records]
-        with self._db.transaction() as sql:
-            sql.execute("DELETE FROM records WHERE conn = ?", (conn,))
-            sql.executemany("INSERT INTO records VALUES (?, ?, ?, ?)", rows)
+        """The cache of `conn` becomes `records`, in short transactions: each record is
+        at all times its previous or its new version (never missing), and the journal's
+        writes wait milliseconds, not the seconds a whole cache takes."""
+        stamp = _stamp()
+        rows = [(conn, r.id, r.model_dump_json(), stamp) for r in records]
+        for start in range(0, len(rows), CHUNK):
+            with self._db.transaction() as sql:
+                sql.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)",
+                                rows[start : start + CHUNK])
+        _drop_unseen(self._db, "records", "scanned_at", conn, stamp)
         return len(rows)
 
     def records(self, conn: str) -> list[Record]:
@@ -65,23 +70,19 @@ class GroupStore:
     def replace_groups(self, conn: str, groups: Iterable[tuple[DuplicateGroup, str]]) -> None:
         """Store groups with the text a search box should find them by. Group ids are
         stable (core.matching.groups.group_id), so a group found again keeps its review
-        status; only `merged` starts over: records found again were evidently not merged."""
+        status; only `merged` starts over: records found again were evidently not merged.
+        Written in short transactions (see replace_records); groups this scan did not
+        find go last."""
+        stamp = _stamp()
         rows = [
             (conn, g.id, g.score, len(g.records), json.dumps(g.records),
-             json.dumps([e.model_dump() for e in g.evidence]), search.lower())
+             json.dumps([e.model_dump() for e in g.evidence]), search.lower(), stamp)
             for g, search in groups
         ]
-        with self._db.transaction() as sql:
-            kept = dict(sql.execute(
-                "SELECT id, status FROM groups WHERE conn = ? AND status NOT IN (?, ?)",
-                (conn, "open", "merged")).fetchall())
-            sql.execute("DELETE FROM groups WHERE conn = ?", (conn,))
-            sql.executemany(
-                "INSERT INTO groups (conn, id, score, size, records, evidence, search) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", rows,
-            )
-            sql.executemany("UPDATE groups SET status = ? WHERE conn = ? AND id = ?",
-                            [(status, conn, gid) for gid, status in kept.items()])
+        for start in range(0, len(rows), CHUNK):
+            with self._db.transaction() as sql:
+                sql.executemany(_UPSERT_GROUP, rows[start : start + CHUNK])
+        _drop_unseen(self._db, "groups", "seen", conn, stamp)
 
     def group(self, conn: str, group_id: str) -> tuple[DuplicateGroup, str] | None:
         """One group and its status."""
@@ -121,8 +122,9 @@ class GroupStore:
         `after`: a caller walks them in batches without rescanning titled rows."""
         with self._db.lock:
             rows = self._db.conn.execute(
-                "SELECT rowid, id, records FROM groups WHERE rowid > ? AND conn = ? "
-                "AND title = '' ORDER BY rowid LIMIT ?", (after, conn, limit)).fetchall()
+                "SELECT rowid, id, records FROM groups INDEXED BY groups_untitled "
+                "WHERE conn = ? AND title = '' AND rowid > ? ORDER BY rowid LIMIT ?",
+                (conn, after, limit)).fetchall()
         return [(rowid, gid, tuple(json.loads(records))) for rowid, gid, records in rows]
 
     def groups(self, conn: str) -> list[tuple[DuplicateGroup, str]]:
@@ -174,3 +176,33 @@ def _group(group_id: str, score: float, records: str, evidence: str) -> Duplicat
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _stamp() -> str:
+    """When a scan wrote its rows, to the microsecond: two scans never share one."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+CHUNK = 2000  # rows a write transaction: other writers wait a few milliseconds at most
+_SPAN = 20_000  # row ids a deleting transaction looks through
+
+# A group found again keeps its status (and counts, through the triggers), except merged.
+_UPSERT_GROUP = (
+    "INSERT INTO groups (conn, id, score, size, records, evidence, search, seen) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conn, id) DO UPDATE SET "
+    "score = excluded.score, size = excluded.size, records = excluded.records, "
+    "evidence = excluded.evidence, search = excluded.search, seen = excluded.seen, "
+    "title = '', status = CASE status WHEN 'merged' THEN 'open' ELSE status END"
+)
+
+
+def _drop_unseen(db: Database, table: str, column: str, conn: str, stamp: str) -> None:
+    """Delete the rows of `conn` a scan did not write, a span of row ids at a time."""
+    with db.lock:  # the whole table's ends: found at once, unlike those of one conn's rows
+        low, high = db.conn.execute(f"SELECT min(rowid), max(rowid) FROM {table}").fetchone()
+    if low is None:
+        return
+    for start in range(low, high + 1, _SPAN):
+        with db.transaction() as sql:
+            sql.execute(f"DELETE FROM {table} WHERE rowid BETWEEN ? AND ? AND conn = ? "
+                        f"AND {column} != ?", (start, start + _SPAN - 1, conn, stamp))

@@ -94,6 +94,15 @@ MIGRATIONS: tuple[str, ...] = (
             ON CONFLICT (conn, status) DO UPDATE SET n = n + 1;
     END;
     """,
+    # 4: groups still without a title, found without scanning a million titled ones.
+    """
+    CREATE INDEX groups_untitled ON groups (conn) WHERE title = '';
+    """,
+    # 5: the scan that last found a group, so a re-scan can write in short transactions
+    # (upsert, then drop what it did not find) instead of one that locks out the journal.
+    """
+    ALTER TABLE groups ADD COLUMN seen TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 

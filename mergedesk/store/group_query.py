@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from mergedesk.core.models import DuplicateGroup, Evidence
 from mergedesk.core.review import GroupStatus
 from mergedesk.store.database import Database
 
@@ -136,6 +137,19 @@ class GroupReader:
                 f"SELECT {_COLUMNS} FROM groups WHERE rowid IN ({marks})", tuple(rowids))
         }
         return [found[r] for r in rowids if r in found]
+
+    def group(self, conn: str, group_id: str) -> tuple[DuplicateGroup, str] | None:
+        """One group with its evidence, and its status (GroupStore.group, lock-free)."""
+        row = self._conn.execute(
+            "SELECT id, score, records, evidence, status FROM groups WHERE conn = ? AND id = ?",
+            (conn, group_id)).fetchone()
+        if row is None:
+            return None
+        gid, score, records, evidence, status = row
+        group = DuplicateGroup(id=gid, score=score, records=tuple(json.loads(records)),
+                               evidence=tuple(Evidence.model_validate(e)
+                                              for e in json.loads(evidence)))
+        return group, status
 
     def status(self, conn: str, group_id: str) -> str | None:
         row = self._conn.execute("SELECT status FROM groups WHERE conn = ? AND id = ?",

@@ -130,3 +130,30 @@ def test_splitting_a_record_out_replaces_the_group_and_undo_puts_it_back(store, 
     assert store.group(CONN, "gb") == (old, "skipped") and store.group(CONN, "gb2") is None
     assert store.not_duplicate_pairs(CONN) == set()
     assert reader.status_counts(CONN) == {"open": 3, "skipped": 1}
+
+
+def test_the_reader_reads_one_group_with_its_evidence(store, reader):
+    fill(store)
+    found, status = reader.group(CONN, "gb")
+    assert found.records == ("3", "4", "5") and found.evidence[0].field == "email"
+    assert status == "open" and reader.group(CONN, "nope") is None
+
+
+def test_rescans_write_in_short_transactions_and_drop_what_they_did_not_find(
+        store, reader, monkeypatch):
+    from mergedesk.core.models import Record
+    from mergedesk.store import cache
+
+    monkeypatch.setattr(cache, "CHUNK", 3)
+    monkeypatch.setattr(cache, "_SPAN", 4)
+    groups = [(group(f"g{n}", f"{n}a", f"{n}b"), "") for n in range(10)]
+    store.replace_groups(CONN, groups)
+    store.set_status(CONN, "g2", "skipped")
+    store.replace_groups(CONN, groups[2:8])
+    assert sorted(g.id for g, _ in store.groups(CONN)) == [f"g{n}" for n in range(2, 8)]
+    assert reader.status_counts(CONN) == {"open": 5, "skipped": 1}
+    records = cache.RecordCache(store._db)
+    records.replace_records(CONN, [Record(id=str(n)) for n in range(7)])
+    records.replace_records(CONN, [Record(id=str(n), fields={"v": n}) for n in range(2, 9)])
+    assert [(r.id, r.fields) for r in records.records(CONN)][:1] == [("2", {"v": 2})]
+    assert sorted(int(r.id) for r in records.records(CONN)) == list(range(2, 9))
