@@ -56,7 +56,10 @@ class ScanService:
             if cancel and cancel():
                 raise asyncio.CancelledError
         conn = connection_key(provider.capabilities.provider, base_url, entity)
-        self._workspace.cache.replace_records(conn, records)
+        # Caching 100,000 records takes seconds: in the executor, so the loop (a GUI's)
+        # goes on; the store writes in short transactions the journal does not wait for.
+        await asyncio.get_running_loop().run_in_executor(
+            None, self._workspace.cache.replace_records, conn, records)
         from mergedesk.core.matching import MatchSettings  # see group()
 
         field_map = provider_field_map(provider, entity)  # empty: the engine infers one
@@ -88,11 +91,15 @@ class ScanService:
             find_groups, tuple(records), entity, settings, excluded_pairs=excluded, cancel=cancel,
             progress=_fraction_reporter(progress),
         )
-        result = await asyncio.get_running_loop().run_in_executor(None, run)
-        by_id = {r.id: r for r in records}
-        self._workspace.groups.replace_groups(
-            conn, [(g, search_text(g, by_id)) for g in result.groups]
-        )
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(None, run)
+
+        def store() -> None:  # in the executor too, like the record cache
+            by_id = {r.id: r for r in records}
+            self._workspace.groups.replace_groups(
+                conn, [(g, search_text(g, by_id)) for g in result.groups])
+
+        await loop.run_in_executor(None, store)
         return ScanResult(provider_name, entity, list(result.groups), len(records),
                           list(result.notes))
 
