@@ -22,8 +22,11 @@ from mergedesk.services.apply import ApplyService
 from mergedesk.services.scan import ScanService
 from mergedesk.services.workspace import Workspace
 from mergedesk.ui.connection import Connection
+from mergedesk.ui.refcount import keep_none_alive
 from mergedesk.ui.review.main_window import MainWindow
 from mergedesk.ui.review.window_settings import HOLD_KEY
+
+keep_none_alive()  # PySide6 6.12 on Python 3.11 leaks references to None (ui.refcount)
 
 # Closed loops are kept, never freed. qasync's timer object kills its Qt timers lazily
 # (close() only marks them stopped), and if the cyclic GC freed a closed loop in another
