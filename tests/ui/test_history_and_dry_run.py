@@ -13,8 +13,7 @@ from mergedesk.services.scan import ScanService
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.journal import MergeState
 from mergedesk.ui.connection import Connection
-from mergedesk.ui.dialogs.merge_details import MergeDetailsDialog
-from mergedesk.ui.models.history import STATE, SummaryRole
+from mergedesk.ui.history.models import SummaryRole
 from mergedesk.ui.review.main_window import MainWindow
 from mergedesk.ui.review.review_panel import NOTES_TAB
 from mergedesk.ui.review.window_settings import HOLD_KEY
@@ -26,19 +25,40 @@ def test_history_lists_the_merge_and_explains_it(qtbot, desk):
     show_first_group(desk, qtbot)
     master = desk.window.compare.master
     submit(qtbot, desk)
-    panel = desk.window.history_panel
     desk.window.history_dock.show()
     desk.window.history_dock.raise_()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=TIMEOUT)
-    summary = panel.model.index(0, 0).data(SummaryRole)
+    history = desk.window.history_panel.dialog
+    qtbot.waitUntil(lambda: history._list.rowCount() == 1, timeout=TIMEOUT)
+    summary = history._list.index(0, 0).data(SummaryRole)
     assert summary.master == master and summary.status == MergeState.MERGED
-    assert panel.model.index(0, STATE).data() == "Merged"
-    assert panel._restore_button.isEnabled()
-    dialog = panel.show_details()
-    qtbot.addWidget(dialog)
-    assert isinstance(dialog, MergeDetailsDialog) and dialog.model.rowCount() > 0
-    panel._search.setText("no such person anywhere")
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=TIMEOUT)
+    history.select_row(0)
+    assert history._fields.rowCount() > 0 and history._restore.isEnabled()
+
+
+def test_restore_from_the_history_shows_the_plan_then_brings_the_mergee_back(
+        qtbot, desk, monkeypatch):
+    show_first_group(desk, qtbot)
+    mergee = next(r for r in desk.window.compare.record_ids if r != desk.window.compare.master)
+    name = desk.contact(mergee)["name"]
+    submit(qtbot, desk)
+    assert desk.contact(mergee) is None
+    panel = desk.window.history_panel
+    asked: list[str] = []
+
+    async def yes(_parent, _title, text):
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr("mergedesk.ui.review.history_dock.confirm", yes)
+    panel.dialog.refresh()
+    merge_id = panel.dialog._list.index(0, 0).data(SummaryRole).id
+    with qtbot.waitSignal(panel.restored, timeout=TIMEOUT):
+        panel.dialog.restore_requested.emit(merge_id)
+    assert f"Create #{mergee} again from its snapshot" in asked[0]
+    assert "Cannot come back:" in asked[0]
+    with desk.fake.state.lock:
+        names = [c["name"] for c in desk.fake.state.contacts.values()]
+    assert name in names  # re-created (with a new id, as Chatwoot allows)
 
 
 @pytest.fixture

@@ -15,11 +15,18 @@ from mergedesk.services import credentials
 from mergedesk.ui.connect.profiles import ConnectionProfile
 from mergedesk.ui.connection import Connection
 
+# Records a page where the client chooses: each page is parsed on the GUI's loop, and
+# Dataverse's default of 5,000 would hold it for a second (tests/benchmarks/bench_ui.py).
+PAGE_SIZES = {"dataverse": "100"}
+
 
 def settings_for(profile: ConnectionProfile,
                  secrets: Mapping[str, SecretStr]) -> ConnectionSettings:
+    options = dict(profile.options)
+    if profile.provider in PAGE_SIZES:
+        options.setdefault("page_size", PAGE_SIZES[profile.provider])
     return ConnectionSettings(provider=profile.provider, base_url=profile.base_url.rstrip("/"),
-                              credentials=dict(secrets), options=dict(profile.options))
+                              credentials=dict(secrets), options=options)
 
 
 async def try_connection(settings: ConnectionSettings) -> AccountInfo:

@@ -1,31 +1,70 @@
-"""CompareCellDelegate: paints the compare table's cells with the model's own colours
-(the kept value's tint stays visible) and marks the keyboard cursor with a frame
-instead of a filled selection."""
+"""CompareCellDelegate: paints the compare table's cells from the model's cell cache —
+the kept value's tint and check mark, a typed value's pencil, blanks greyed, the merged
+preview on its own shade — and marks the keyboard cursor with a frame instead of a
+filled selection. Straight painting (no style round trip): a group of 10 records and
+100 fields shows within a frame or two."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from mergedesk.ui.icons import icon
+from mergedesk.ui.models.compare import CompareModel, tint
+
+_PAD = 4
+_ICON = 16
+_TEXT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_ELIDE = Qt.TextElideMode.ElideRight
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
 
 
 class CompareCellDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self._colours: dict[tuple[bool, str], QColor] = {}
+        self._pixmaps: dict[tuple[str, float], QPixmap] = {}
+        self._bold: QFont | None = None
+
+    def refresh_style(self) -> None:
+        """The palette or font changed (theme switch): look them up again."""
+        self._colours.clear()
+        self._pixmaps.clear()
+        self._bold = None
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        current = focused or bool(option.state & QStyle.StateFlag.State_Selected)
-        plain = QStyleOptionViewItem(option)
-        plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
-        # Styles that show "decoration selected" have filled the selected cell's panel
-        # before the delegate runs: cover it with the cell's own background first.
-        background = index.data(Qt.ItemDataRole.BackgroundRole)
-        if isinstance(background, QColor | QBrush):
-            painter.fillRect(option.rect, background)
-        else:
-            painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.Base))
-        super().paint(painter, plain, index)
-        if not current:
+        model = index.model()
+        cell = (model.cell(index.row(), index.column())
+                if isinstance(model, CompareModel) else None)
+        if cell is None:
+            super().paint(painter, option, index)
             return
+        state, rect = option.state.value, option.rect
+        enabled = bool(state & _ENABLED)
+        background = ("tint" if cell.marked else "alternate" if cell.preview else "base")
+        painter.fillRect(rect, self._colour(option, enabled, background))
+        left = rect.left() + _PAD
+        if cell.marked or cell.typed:
+            ratio = painter.device().devicePixelRatioF()  # crisp on high-DPI screens
+            pixmap = self._pixmap("chosen" if cell.marked else "typed", ratio)
+            painter.drawPixmap(left, rect.center().y() - _ICON // 2 + 1, pixmap)
+            left += _ICON + _PAD
+        font = self._bold_font(option) if cell.bold else option.font
+        painter.setFont(font)
+        painter.setPen(self._colour(option, enabled, "placeholder" if cell.blank else "text"))
+        area = QRect(left, rect.top(), rect.right() - _PAD - left, rect.height())
+        metrics = painter.fontMetrics()
+        text = model.elided(index.row(), index.column(), area.width() + (1 if cell.bold else 0),
+                            lambda t: metrics.elidedText(t, _ELIDE, area.width()))
+        painter.drawText(area, _TEXT, text)
+        if state & (_SELECTED | _FOCUS):
+            self._frame(painter, option, bool(state & _FOCUS))
+
+    def _frame(self, painter: QPainter, option: QStyleOptionViewItem, focused: bool) -> None:
         role = QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Mid
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -33,3 +72,34 @@ class CompareCellDelegate(QStyledItemDelegate):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(option.rect.adjusted(1, 1, -2, -2), 3, 3)
         painter.restore()
+
+    def _colour(self, option: QStyleOptionViewItem, enabled: bool, kind: str) -> QColor:
+        key = (enabled, kind)
+        colour = self._colours.get(key)
+        if colour is None:
+            palette = option.palette
+            group = QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled
+            base = palette.color(group, QPalette.ColorRole.Base)
+            colour = {
+                "base": base,
+                "alternate": palette.color(group, QPalette.ColorRole.AlternateBase),
+                "tint": tint(palette.color(group, QPalette.ColorRole.Highlight), base),
+                "placeholder": palette.color(group, QPalette.ColorRole.PlaceholderText),
+                "text": palette.color(group, QPalette.ColorRole.Text),
+            }[kind]
+            self._colours[key] = colour
+        return colour
+
+    def _pixmap(self, name: str, ratio: float) -> QPixmap:
+        key = (name, ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = self._pixmaps[key] = icon(name).pixmap(QSize(_ICON, _ICON), ratio)
+        return pixmap
+
+    def _bold_font(self, option: QStyleOptionViewItem) -> QFont:
+        if self._bold is None:
+            self._bold = QFont(option.font)
+            self._bold.setBold(True)
+        return self._bold
+

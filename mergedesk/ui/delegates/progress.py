@@ -18,7 +18,7 @@ class StepProgressDelegate(QStyledItemDelegate):
     def paint(self, painter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         super().paint(painter, option, index)
-        progress = index.data(ProgressRole)
+        progress = index.model().data(index, ProgressRole)  # Python to Python, no QVariant
         if not progress or option.widget is None:
             return
         done, total = progress

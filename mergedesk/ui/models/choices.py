@@ -40,6 +40,7 @@ class MergeChoices:
             raise ValueError("a merge needs at least two records")
         self.group_id = group_id
         self.records = tuple(records)
+        self.record_ids = tuple(r.id for r in self.records)
         self.caps = caps
         self.fields = tuple(rows_for(self.records, fields))
         self._by_id = {r.id: r for r in self.records}
@@ -60,10 +61,6 @@ class MergeChoices:
             if caps.files == FileHandling.SELECTABLE_FIELDS else None)
         self.preview: MergePreview | None = None
         self._reset_defaults()
-
-    @property
-    def record_ids(self) -> tuple[str, ...]:
-        return tuple(r.id for r in self.records)
 
     def record(self, record_id: str) -> Record:
         return self._by_id[record_id]
@@ -143,10 +140,11 @@ class MergeChoices:
         return not same_value(self.preview_value(api_name),
                               self.record(self.master).value(api_name))
 
-    def to_group_merge(self, group_id: str | None = None) -> GroupMerge:
+    def to_group_merge(self, group_id: str | None = None, *,
+                       snapshot: bool = True) -> GroupMerge:
         """A choice for every field whose surviving value differs from the master's, the
         files to keep where the CRM lets us choose, and a snapshot of every record as the
-        reviewer saw it."""
+        reviewer saw it (left out for previews: validating it is most of their cost)."""
         master = self.record(self.master)
         fields = {}
         for definition in self.fields:
@@ -168,7 +166,7 @@ class MergeChoices:
             others=tuple(r for r in self.record_ids if r != self.master),
             fields=fields,
             attachments=AttachmentChoice(keep=keep),
-            snapshot={r.id: dict(r.fields) for r in self.records},
+            snapshot={r.id: dict(r.fields) for r in self.records} if snapshot else None,
         )
 
     # Undo
@@ -205,7 +203,7 @@ class MergeChoices:
         self._refresh_preview()
 
     def _refresh_preview(self) -> None:
-        merge = self.to_group_merge(self.group_id or "group")
+        merge = self.to_group_merge(self.group_id or "group", snapshot=False)
         self.preview = preview_merge(merge, self._by_id, self.caps, self._defs)
 
 

@@ -5,11 +5,13 @@ Every edit is announced with the state before and after it (the undo stack). No 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -26,7 +28,7 @@ from mergedesk.core.values import JsonValue, is_blank
 from mergedesk.ui.icons import icon
 from mergedesk.ui.models import compare_text as text
 from mergedesk.ui.models.choices import ChoicesState, MergeChoices
-from mergedesk.ui.models.display import parse_value, value_text
+from mergedesk.ui.models.display import parse_value, record_name, value_text
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1  # the record of a column ("" for the preview)
 FieldRole = Qt.ItemDataRole.UserRole + 2  # the api name of a row
@@ -37,6 +39,24 @@ TypedRole = Qt.ItemDataRole.UserRole + 6  # True on a preview cell holding a typ
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+# The roles a delegate paints with; multiData answers only these.
+_PAINTED = frozenset(r.value for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.TextAlignmentRole))
+
+
+class CellView(NamedTuple):
+    """What the delegate paints in a cell (cached until the next edit)."""
+
+    text: str
+    blank: bool  # an empty value: shown as an em dash, greyed
+    marked: bool  # this record's value is kept (on a row that needs a decision)
+    typed: bool  # the preview holds a value the reviewer typed
+    bold: bool
+    preview: bool  # the merged preview column
 
 
 class CompareModel(QAbstractTableModel):
@@ -54,6 +74,9 @@ class CompareModel(QAbstractTableModel):
         self._choices: MergeChoices | None = None
         self._bold = QFont()
         self._bold.setBold(True)
+        self._cells: dict[tuple[int, int], CellView] = {}
+        self._elided: dict[tuple[int, int, int], str] = {}
+        self._names: dict[str, str] = {}  # record id -> its name, for the headers
 
     def set_group(self, group_id: str, records: Sequence[Record], fields: Sequence[FieldDef],
                   caps: Capabilities, master: str | None = None,
@@ -65,12 +88,15 @@ class CompareModel(QAbstractTableModel):
         self._choices = MergeChoices(group_id, records, fields, caps, master, rule)
         if state is not None:
             self._choices.restore(state)
+        self._forget()
+        self._names = {r.id: record_name(r) for r in self._choices.records}
         self.endResetModel()
         self.choices_changed.emit()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._choices = None
+        self._forget()
         self.endResetModel()
         self.choices_changed.emit()
 
@@ -84,10 +110,23 @@ class CompareModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not self._valid(index):
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.preview_column and self.field_at(index.row()).writable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        assert self._choices is not None
+        if index.column() == len(self._choices.records) and \
+                self._choices.fields[index.row()].writable:
+            return _EDITABLE
+        return _SELECTABLE
+
+    def multiData(self, index: ModelIndex, roles: QModelRoleDataSpan) -> None:
+        """All the roles a view paints, in one call per cell (see data())."""
+        choices = self._choices
+        if choices is None or not self._valid(index):
+            return
+        for item in roles:
+            role = item.role()
+            if role in _PAINTED:
+                value = self.data(index, role)
+                if value is not None:
+                    item.setData(value)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         choices = self._choices
@@ -186,6 +225,35 @@ class CompareModel(QAbstractTableModel):
         """The id of the record whose value of this row's field survives ("" if typed)."""
         return self._choices.chosen(self.field_at(row).api_name) if self._choices else ""
 
+    def cell(self, row: int, column: int) -> CellView | None:
+        """What to paint at (row, column), computed once per edit."""
+        key = (row, column)
+        view = self._cells.get(key)
+        if view is not None or self._choices is None:
+            return view
+        choices = self._choices
+        if not (0 <= row < len(choices.fields) and 0 <= column <= len(choices.records)):
+            return None
+        field = choices.fields[row]
+        name = field.api_name
+        record = choices.records[column] if column < len(choices.records) else None
+        value = record.value(name) if record else choices.preview_value(name)
+        marked = (record is not None and field.writable and choices.differs(name)
+                  and choices.chosen(name) == record.id)
+        typed = record is None and choices.is_custom(name)
+        bold = marked or typed or (record is None and choices.changes_master(name))
+        view = self._cells[key] = CellView(value_text(value), is_blank(value), marked, typed,
+                                          bold, record is None)
+        return view
+
+    def elided(self, row: int, column: int, width: int, elide: Callable[[str], str]) -> str:
+        key = (row, column, width)
+        text = self._elided.get(key)
+        if text is None:
+            view = self.cell(row, column)
+            text = self._elided[key] = elide(view.text) if view else ""
+        return text
+
     def master_reason(self) -> str:
         if self._choices is None:
             return ""
@@ -256,9 +324,14 @@ class CompareModel(QAbstractTableModel):
         self.edited.emit(before, self._choices.state(), description)
         return True
 
+    def _forget(self) -> None:
+        self._cells.clear()
+        self._elided.clear()
+
     def _changed_everywhere(self) -> None:
         # Any edit may change any cell's styling and the preview anywhere (a planner can
         # move values around): repaint the table, which paints only what is visible.
+        self._forget()
         last_row, last_column = self.rowCount() - 1, self.columnCount() - 1
         if last_row >= 0:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last_column)
@@ -267,8 +340,10 @@ class CompareModel(QAbstractTableModel):
 
     # Presentation
     def _valid(self, index: ModelIndex) -> bool:
-        return (index.isValid() and 0 <= index.row() < self.rowCount()
-                and 0 <= index.column() < self.columnCount())
+        choices = self._choices
+        return (choices is not None and index.isValid()
+                and 0 <= index.row() < len(choices.fields)
+                and 0 <= index.column() <= len(choices.records))
 
     def _styling(self, field: FieldDef, record: Record | None, value: JsonValue,
                  chosen: bool, role: int) -> object:
@@ -283,7 +358,7 @@ class CompareModel(QAbstractTableModel):
             palette = QGuiApplication.palette()
             if record is None:
                 return palette.color(QPalette.ColorRole.AlternateBase)
-            return _tint(palette.color(QPalette.ColorRole.Highlight),
+            return tint(palette.color(QPalette.ColorRole.Highlight),
                          palette.color(QPalette.ColorRole.Base)) if marked else None
         if role == Qt.ItemDataRole.FontRole and (marked or typed or (
                 record is None and self._choices.changes_master(name))):
@@ -326,10 +401,11 @@ class CompareModel(QAbstractTableModel):
         if record is None:
             return None
         is_master = record.id == self.master
+        name = self._names.get(record.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
-            return text.record_title(section, record, is_master)
+            return text.record_title(section, record, name)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return text.record_accessible(section, record, is_master)
+            return text.record_accessible(section, record, name, is_master)
         if role == Qt.ItemDataRole.DecorationRole and is_master:
             return icon("master")
         if role == Qt.ItemDataRole.FontRole and is_master:
@@ -340,7 +416,7 @@ class CompareModel(QAbstractTableModel):
         return None
 
 
-def _tint(colour: QColor, base: QColor, strength: float = 0.28) -> QColor:
+def tint(colour: QColor, base: QColor, strength: float = 0.28) -> QColor:
     """`colour` laid thinly over `base`: a highlight that keeps text readable."""
     return QColor(*(round(b + (c - b) * strength) for c, b in zip(
         (colour.red(), colour.green(), colour.blue()),

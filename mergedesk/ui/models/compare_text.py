@@ -9,7 +9,7 @@ from mergedesk.core.master import MasterRule, MasterSuggestion
 from mergedesk.core.models import FieldDef, Record
 from mergedesk.core.values import JsonValue
 from mergedesk.ui.locale_format import short_date
-from mergedesk.ui.models.display import record_name, value_text
+from mergedesk.ui.models.display import value_text
 
 
 def _t(text: str) -> str:
@@ -47,15 +47,15 @@ def master_reason(suggestion: MasterSuggestion, master: str, fields: int) -> str
     return _t("Master #{id}: {detail}").format(id=master, detail=detail)
 
 
-def record_title(section: int, record: Record, is_master: bool) -> str:
+def record_title(section: int, record: Record, name: str) -> str:
     """"2  Ana Núñez" over "#12"; the master's header is bold with a star (and says so to
     screen readers and in its tooltip), so long CRM ids are not cut short."""
-    name = record_name(record) or _t("(no name)")
+    name = name or _t("(no name)")
     return f"{section + 1}  {name}\n#{record.id}"
 
 
-def record_accessible(section: int, record: Record, is_master: bool) -> str:
-    name = record_name(record) or _t("(no name)")
+def record_accessible(section: int, record: Record, name: str, is_master: bool) -> str:
+    name = name or _t("(no name)")
     template = _t("Record {n}, {name}, #{id}, master") if is_master else _t(
         "Record {n}, {name}, #{id}")
     return template.format(n=section + 1, name=name, id=record.id)

@@ -4,10 +4,13 @@ own indexes; sorting, filtering and search are SQL (store.group_query), not a pr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -55,6 +58,7 @@ class GroupListModel(QAbstractTableModel):
         super().__init__(parent)
         self._pages = GroupPages()
         self._status: dict[str, GroupStatus] = {}  # decided here since the rows were read
+        self._views: dict[int, RowView] = {}  # painted rows' texts, by row
 
     # Qt API
     def rowCount(self, parent: ModelIndex = NO_PARENT) -> int:
@@ -62,6 +66,24 @@ class GroupListModel(QAbstractTableModel):
 
     def columnCount(self, parent: ModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else 4
+
+    def multiData(self, index: ModelIndex, roles: QModelRoleDataSpan) -> None:
+        """What a view paints, all roles of a cell in one call: painting a screenful of
+        a million-row list costs one Python call per cell, not one per role."""
+        if not index.isValid():
+            return
+        view = self.row_view(index.row())
+        if view is None:
+            return
+        column = index.column()
+        for item in roles:
+            role = item.role()
+            if role == _DISPLAY:
+                item.setData(view.texts[column])
+            elif role == _ALIGN:
+                item.setData(_RIGHT if column in (SCORE, SIZE) else _LEFT)
+            elif role == _FOREGROUND and column == STATUS and view.colour is not None:
+                item.setData(view.colour)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -111,6 +133,7 @@ class GroupListModel(QAbstractTableModel):
         does not keep (a merge in flight) stay."""
         self.beginResetModel()
         self._pages = pages
+        self._views.clear()
         self._status = {g: s for g, s in self._status.items() if s == GroupStatus.MERGING}
         self.endResetModel()
 
@@ -120,6 +143,7 @@ class GroupListModel(QAbstractTableModel):
         if pages.query != self._pages.query or pages.count != self._pages.count:
             return False
         self._pages = pages
+        self._views.clear()
         return True
 
     def listing(self, row: int) -> GroupListing | None:
@@ -139,6 +163,7 @@ class GroupListModel(QAbstractTableModel):
     def set_status(self, group_id: str, status: GroupStatus) -> None:
         self._status[group_id] = status
         row = self._pages.position_of(group_id)
+        self._views.pop(row, None)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, 3),
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
@@ -153,10 +178,31 @@ class GroupListModel(QAbstractTableModel):
     def reload_rows(self) -> None:
         """Read the shown rows again (titles were filled in the store)."""
         self._pages.forget()
+        self._views.clear()
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 3))
 
+    def retranslate(self) -> None:
+        """Status words are cached per painted row: drop them on a language change."""
+        self._views.clear()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, STATUS), self.index(self.rowCount() - 1, STATUS))
+
     # Presentation
+    def row_view(self, row: int) -> RowView | None:
+        """The painted texts and status colour of a row (cached while it is on screen)."""
+        view = self._views.get(row)
+        if view is None:
+            listing = self._pages.listing(row)
+            if listing is None:
+                return None
+            if len(self._views) > _VIEWS:
+                self._views.clear()  # a screenful is rebuilt in microseconds
+            status = self.status_of(listing)
+            view = self._views[row] = RowView(
+                tuple(self._display(listing, c) for c in range(4)), STATUS_COLOURS.get(status))
+        return view
+
     def _display(self, listing: GroupListing, column: int) -> str:
         if column == SCORE:
             return percent(listing.score)
@@ -165,6 +211,29 @@ class GroupListModel(QAbstractTableModel):
         if column == SUMMARY:
             return listing.title or ", ".join(f"#{r}" for r in listing.records)
         return messages.status_label(self.status_of(listing))
+
+
+class RowView:
+    """A painted row: its texts, its status colour, and its texts elided per width."""
+
+    __slots__ = ("_elided", "colour", "texts")
+
+    def __init__(self, texts: tuple[str, ...], colour: QColor | None):
+        self.texts, self.colour = texts, colour
+        self._elided: dict[tuple[int, int], str] = {}
+
+    def elided(self, column: int, width: int, elide: Callable[[str], str]) -> str:
+        key = (column, width)
+        text = self._elided.get(key)
+        if text is None:
+            text = self._elided[key] = elide(self.texts[column])
+        return text
+
+
+_VIEWS = 4096
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 
 
 def _header_text(section: int) -> str:

@@ -19,7 +19,16 @@ from PySide6.QtWidgets import (
 
 from mergedesk.ui.dialogs.file_details import FileDetailsDialog
 from mergedesk.ui.icons import icon
-from mergedesk.ui.models.attachments import KEEP, NAME, AttachmentModel, AttachmentRole
+from mergedesk.ui.models.attachments import (
+    DATE,
+    KEEP,
+    NAME,
+    RECORD,
+    SIZE,
+    TYPE,
+    AttachmentModel,
+    AttachmentRole,
+)
 
 
 class _FileTable(QTableView):
@@ -55,7 +64,10 @@ class AttachmentsPanel(QWidget):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font: measuring every file on each group costs a frame.
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        for column, width in ((KEEP, 5), (RECORD, 14), (SIZE, 8), (TYPE, 6), (DATE, 8)):
+            header.resizeSection(column, width * em)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self._preview = QPushButton(icon("preview"), "", self)

@@ -4,7 +4,7 @@ double click on the merged preview types a value of one's own."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -25,7 +25,8 @@ class CompareView(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setCornerButtonEnabled(False)
         self.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
-        self.setItemDelegate(CompareCellDelegate(self))
+        self._delegate = CompareCellDelegate(self)
+        self.setItemDelegate(self._delegate)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(110)
@@ -39,6 +40,12 @@ class CompareView(QTableView):
         rows.setHighlightSections(False)
         self.clicked.connect(self._on_view_clicked)
         self.doubleClicked.connect(self._on_view_double_clicked)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                            QEvent.Type.StyleChange):
+            self._delegate.refresh_style()
+        super().changeEvent(event)
 
     def compare_model(self) -> CompareModel | None:
         model = self.model()

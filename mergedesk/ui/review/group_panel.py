@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from mergedesk.core.review import GroupStatus
 from mergedesk.store.database import Database
 from mergedesk.store.group_query import GroupListing, GroupQuery, GroupReader, GroupSort
-from mergedesk.ui.delegates.status_badge import StatusBadgeDelegate
+from mergedesk.ui.delegates.group_row import GroupRowDelegate
 from mergedesk.ui.models.group_list import SCORE, SIZE, STATUS, SUMMARY, GroupListModel
 from mergedesk.ui.models.group_pages import GroupPages
 from mergedesk.ui.tasks import TaskRunner
@@ -90,7 +90,8 @@ class GroupListPanel(QWidget):
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
         table.setWordWrap(False)
-        table.setItemDelegateForColumn(STATUS, StatusBadgeDelegate(table))
+        self._delegate = GroupRowDelegate(table)
+        table.setItemDelegate(self._delegate)
         rows = table.verticalHeader()
         rows.hide()
         # Fixed heights: Qt never asks a million rows for their size.
@@ -124,10 +125,15 @@ class GroupListPanel(QWidget):
         self._filter.setAccessibleName(self.tr("Show groups by status"))
         self.table.setAccessibleName(self.tr("Duplicate groups"))
         self._busy.setText(self.tr("Searching the groups…"))
+        self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                              QEvent.Type.StyleChange):
+            self._delegate.refresh_style()
+            self.model.reload_rows()  # elided texts depend on the font
         super().changeEvent(event)
 
     # The source

@@ -1,36 +1,25 @@
-"""HistoryPanel: the history dock. Every merge in the journal, newest first, searchable
-by name, e-mail, id or message; Enter explains one; Restore brings back what the CRM
-allows after showing exactly what it will and will not do."""
+"""HistoryPanel: the history dock. It hosts the merge history of ui.history (search, one
+merge field by field, export) and carries out the restores it asks for on the window's
+connection: the plan first, in plain words — what comes back and what cannot — then,
+once confirmed, the journalled restore calls."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mergedesk.services.history import HistoryService
 from mergedesk.services.restore import RestoreService
-from mergedesk.store.journal import MergeState
 from mergedesk.ui import messages
 from mergedesk.ui.connection import Connection
 from mergedesk.ui.dialogs.awaitable import confirm, inform
-from mergedesk.ui.dialogs.merge_details import MergeDetailsDialog
-from mergedesk.ui.icons import icon
-from mergedesk.ui.models.history import MESSAGE, HistoryModel
+from mergedesk.ui.history.dialog import HistoryDialog
 from mergedesk.ui.tasks import TaskRunner
 
-LIMIT = 500  # rows listed; the search reaches the rest
+REFRESH_MS = 2000
 
 
 class HistoryPanel(QWidget):
@@ -41,85 +30,41 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self._history, self._restore, self._tasks = history, restore, tasks
         self._connection = connection
-        self.model = HistoryModel(self)
-        self._search = QLineEdit(self)
-        self._search.setClearButtonEnabled(True)
-        self._timer = QTimer(self, singleShot=True, interval=250)
-        self._timer.timeout.connect(self.refresh)
-        self._search.textChanged.connect(lambda _t: self._timer.start())
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda _i: self.show_details())
-        self._details = QPushButton(self)
-        self._details.clicked.connect(self.show_details)
-        self._restore_button = QPushButton(icon("restore"), "", self)
-        self._restore_button.clicked.connect(self.restore_current)
-        top = QHBoxLayout()
-        top.addWidget(self._search, 1)
-        top.addWidget(self._details)
-        top.addWidget(self._restore_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.retranslate()
-        self._update_buttons()
+        self._dialog: HistoryDialog | None = None
+        self._pending = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._pending.timeout.connect(lambda: self.dialog.refresh())
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def retranslate(self) -> None:
-        self._search.setPlaceholderText(self.tr("Search merges: name, email, record or "
-                                                "group id, message"))
-        self._search.setAccessibleName(self.tr("Search the history"))
-        self._details.setText(self.tr("Details"))
-        self._restore_button.setText(self.tr("Restore…"))
-        self._restore_button.setToolTip(self.tr(
-            "Bring back what the merge changed, as far as the CRM allows"))
-        self.table.setAccessibleName(self.tr("Merge history"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    @property
+    def dialog(self) -> HistoryDialog:
+        """Made when first needed: it reads the journal as it is made, which the window's
+        first paint must not wait for."""
+        if self._dialog is None:
+            self._dialog = HistoryDialog(self._history, self)
+            self._dialog.setWindowFlags(Qt.WindowType.Widget)  # in the dock, not a window
+            self._dialog.restore_requested.connect(self._on_dialog_restore_requested)
+            self._layout.addWidget(self._dialog)
+        return self._dialog
 
     def refresh(self) -> None:
-        self._tasks.start("history", self._search_journal(self._search.text()))
+        """Read the journal again soon, if the history is on screen (else when it shows).
+        Reading it is not instant: a burst of finished merges reads it once."""
+        if self.isVisible() and not self._pending.isActive():
+            self._pending.start()
 
-    async def _search_journal(self, text: str) -> None:
-        loop = asyncio.get_running_loop()
-        rows = await loop.run_in_executor(None, lambda: self._history.search(text, limit=LIMIT))
-        current = self.table.currentIndex().row()
-        self.model.set_rows(rows)
-        if rows:
-            self.table.selectRow(max(0, min(current, len(rows) - 1)))
-        self._update_buttons()
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.dialog.refresh()
 
-    def show_details(self) -> MergeDetailsDialog | None:
-        summary = self.model.summary(self.table.currentIndex().row())
-        detail = self._history.detail(summary.id) if summary else None
-        if detail is None:
-            return None
-        dialog = MergeDetailsDialog(detail, self)
-        dialog.show()
-        return dialog
-
-    def restore_current(self) -> None:
-        summary = self.model.summary(self.table.currentIndex().row())
+    def _on_dialog_restore_requested(self, merge_id: int) -> None:
         connection = self._connection()
-        if summary is None or connection is None:
+        if connection is None:
+            inform(self, self.tr("Restore"), self.tr("Connect to the CRM of this merge first."))
             return
-        self._tasks.start(f"restore:{summary.id}", self._restore_merge(connection, summary.id))
+        self._tasks.start(f"restore:{merge_id}", self._restore_merge(connection, merge_id))
 
     async def _restore_merge(self, connection: Connection, merge_id: int) -> None:
-        self._restore_button.setEnabled(False)
         try:
             plan = await self._restore.plan(connection.provider, merge_id)
             lines = [*(messages.restore_action_text(a) for a in plan.actions), *plan.notes,
@@ -137,9 +82,3 @@ class HistoryPanel(QWidget):
             inform(self, self.tr("Restore"), messages.error_text(exc), warning=True)
         finally:
             self.refresh()
-
-    def _update_buttons(self, *_args: object) -> None:
-        summary = self.model.summary(self.table.currentIndex().row())
-        self._details.setEnabled(summary is not None)
-        self._restore_button.setEnabled(summary is not None and summary.status in (
-            MergeState.MERGED, MergeState.FAILED) and self._connection() is not None)

@@ -5,7 +5,7 @@ runs the services on the qasync loop through one TaskRunner, and saves its layou
 from __future__ import annotations
 
 import qasync
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -30,6 +30,8 @@ from mergedesk.ui.icons import icon
 from mergedesk.ui.models.compare import CompareModel
 from mergedesk.ui.models.group_list import GroupListModel
 from mergedesk.ui.models.queue import QueueItem, QueueState
+from mergedesk.ui.refcount import keep_none_alive
+from mergedesk.ui.responsiveness import IdleCollector
 from mergedesk.ui.review import window_settings
 from mergedesk.ui.review.actions import ReviewActions, ReviewMenus
 from mergedesk.ui.review.connections import ConnectionManager
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         """`demo`: the workspace is the demo's throwaway folder (saved connections then
         open at the next start, never into the demo's journal)."""
         super().__init__(parent)
+        keep_none_alive()  # before any model is painted (see ui.refcount)
         self._workspace = workspace
         self._settings = settings
         self.tasks = tasks or TaskRunner(self)
@@ -79,6 +82,9 @@ class MainWindow(QMainWindow):
         self.scanner = Scanner(scan_service, self.status_bar, self.tasks, self)
         self._connect_signals()
         self.retranslate()
+        app = QCoreApplication.instance()
+        if app is not None:
+            IdleCollector.install(app, lambda: self.scanner.running)
         if not window_settings.restore(settings, self._layout()):
             self._default_geometry()
         self._update_actions()
@@ -100,8 +106,8 @@ class MainWindow(QMainWindow):
                                           self)
         self.queue_dock = self._dock("queue", self.queue_panel, "Ctrl+Shift+Q")
         self.history_dock = self._dock("history", self.history_panel, "Ctrl+H")
-        self.tabifyDockWidget(self.queue_dock, self.history_dock)
-        self.queue_dock.raise_()
+        # The second dock given ends up on top: the queue, what a reviewer watches.
+        self.tabifyDockWidget(self.history_dock, self.queue_dock)
         self.status_bar = ReviewStatusBar(self)
         self.setStatusBar(self.status_bar)
         stack = self.decisions.undo_stack
@@ -165,8 +171,6 @@ class MainWindow(QMainWindow):
         self.decisions.told.connect(lambda text: self.status_bar.showMessage(text, 10000))
         self.group_panel.query_applied.connect(self._update_counts)
         self.review_panel.rule_changed.connect(self._on_review_panel_rule_changed)
-        self.history_dock.visibilityChanged.connect(
-            lambda shown: shown and self.history_panel.refresh())
         self.tasks.failed.connect(self._on_tasks_failed)
         self.tasks.finished.connect(lambda _name: self._update_actions())
 
@@ -257,8 +261,7 @@ class MainWindow(QMainWindow):
     def _on_queue_merge_finished(self, item: QueueItem) -> None:
         if item.outcome is not None:
             self.merge_finished.emit(item.group_id, item.outcome)
-        if self.history_dock.isVisible():
-            self.history_panel.refresh()
+        self.history_panel.refresh()
 
     def _on_review_panel_rule_changed(self, rule: object) -> None:
         self._settings.setValue(window_settings.RULE_KEY, str(rule))

@@ -90,7 +90,8 @@ class ReviewFlow(QObject):
 
     async def _load(self, listing: GroupListing) -> None:
         assert self._loader is not None and self._connection is not None
-        found = self._workspace.groups.group(self._connection.key, listing.id)
+        reader = self._groups.reader  # its own connection: never waits for a scan's writes
+        found = reader.group(self._connection.key, listing.id) if reader else None
         if found is None:
             self._review.show_error(self.tr("This group is no longer in the list."))
             return

@@ -5,7 +5,7 @@ window acts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,7 @@ _BANNER_COLOURS = {"error": "214,69,69", "warning": "217,138,28", "success": "46
                    "info": "47,127,216"}
 _PLACEHOLDER, _TABLE = 0, 1
 NOTES_TAB, FILES_TAB, EVIDENCE_TAB = range(3)
+GREY_AFTER_MS = 150  # a group read slower than this greys the previous one out
 
 
 class ReviewPanel(QWidget):
@@ -55,6 +56,8 @@ class ReviewPanel(QWidget):
         self._listing: GroupListing | None = None
         self._status = GroupStatus.OPEN
         self._loaded = False
+        self._grey = QTimer(self, singleShot=True, interval=GREY_AFTER_MS)
+        self._grey.timeout.connect(self._on_grey_timeout)
         self._build()
         model.choices_changed.connect(self._on_model_choices_changed)
         self.retranslate()
@@ -186,6 +189,7 @@ class ReviewPanel(QWidget):
     # What to show
     def show_placeholder(self, text: str | None = None) -> None:
         self._listing, self._loaded = None, False
+        self._view.setEnabled(True)
         self._title.setText(self.tr("No group selected"))
         self._subtitle.setText("")
         self._master.setText("")
@@ -196,19 +200,31 @@ class ReviewPanel(QWidget):
         self.clear_banner()
 
     def show_loading(self, listing: GroupListing, status: GroupStatus) -> None:
+        """The group's fresh records are being read. A table on screen stays (greyed),
+        so that moving from group to group does not flash an empty page."""
         self._listing, self._status, self._loaded = listing, status, False
         self._show_header()
-        self._master.setText("")
-        self._placeholder.setText(self.tr("Reading the records from the CRM…"))
-        self._show_page(_PLACEHOLDER)
+        self._master.setText(self.tr("Reading the records from the CRM…"))
+        if self._stack.currentIndex() == _TABLE:
+            self._grey.start()  # only if the CRM takes a while: no flicker on fast reads
+        else:
+            self._placeholder.setText(self.tr("Reading the records from the CRM…"))
         self.clear_banner()
+
+    def _on_grey_timeout(self) -> None:
+        if not self._loaded and self._stack.currentIndex() == _TABLE:
+            if self._view.hasFocus():
+                self._stack.setFocus()  # a disabled table would hand the focus on
+            self._view.setEnabled(False)
 
     def show_group(self, listing: GroupListing, group: DuplicateGroup, status: GroupStatus,
                    missing: tuple[str, ...] = ()) -> None:
         """The model holds this group's fresh records; show the table."""
         self._listing, self._status, self._loaded = listing, status, True
+        self._grey.stop()
         self.evidence.set_group(group)
         self._show_header()
+        self._view.setEnabled(True)
         self._show_page(_TABLE)
         self._view.go_to_first_difference()
         if missing:
@@ -218,6 +234,7 @@ class ReviewPanel(QWidget):
 
     def show_error(self, text: str) -> None:
         self._loaded = False
+        self._view.setEnabled(True)
         self._placeholder.setText(text)
         self._show_page(_PLACEHOLDER)
         self.set_banner(text, "error")

@@ -4,6 +4,9 @@ meanwhile: group ids are stable, so a scan never gives a decision to another gro
 
 from __future__ import annotations
 
+import asyncio
+import importlib
+
 from PySide6.QtCore import QObject, Signal
 
 from mergedesk.services.scan import ScanResult, ScanService
@@ -40,6 +43,10 @@ class Scanner(QObject):
 
     async def _scan(self, connection: Connection) -> None:
         self._status_bar.show_progress(self.tr("Reading records…"), 0, None)
+        # The matching engine (numpy, rapidfuzz) loads on first use: a third of a second
+        # the loop would stand still for. Loaded on a worker thread instead.
+        await asyncio.get_running_loop().run_in_executor(
+            None, importlib.import_module, "mergedesk.core.matching")
         try:
             result = await self._service.scan(
                 connection.provider, connection.base_url, connection.entity,
