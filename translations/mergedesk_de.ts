@@ -682,57 +682,6 @@ so, wie {crm} ihn speichert</translation>
     </message>
 </context>
 <context>
-    <name>HistoryModel</name>
-    <message>
-        <source>Running or interrupted</source>
-        <translation>Läuft oder unterbrochen</translation>
-    </message>
-    <message>
-        <source>Merged</source>
-        <translation>Zusammengeführt</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Outcome unknown</source>
-        <translation>Ergebnis unbekannt</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>Wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Records</source>
-        <translation>Datensätze</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-    <message>
-        <source>#{master} ← {others}</source>
-        <translation>#{master} ← {others}</translation>
-    </message>
-</context>
-<context>
     <name>HistoryModels</name>
     <message>
         <source>#</source>
@@ -798,36 +747,16 @@ so, wie {crm} ihn speichert</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <source>Search merges: name, email, record or group id, message</source>
-        <translation>Zusammenführungen suchen: Name, E-Mail, Datensatz- oder Gruppen-ID, Meldung</translation>
-    </message>
-    <message>
-        <source>Search the history</source>
-        <translation>Verlauf durchsuchen</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Restore…</source>
-        <translation>Wiederherstellen…</translation>
-    </message>
-    <message>
-        <source>Bring back what the merge changed, as far as the CRM allows</source>
-        <translation>Zurückholen, was die Zusammenführung geändert hat, soweit das CRM es zulässt</translation>
-    </message>
-    <message>
-        <source>Merge history</source>
-        <translation>Verlauf der Zusammenführungen</translation>
-    </message>
-    <message>
         <source>Cannot come back: {what}</source>
         <translation>Nicht wiederherstellbar: {what}</translation>
     </message>
     <message>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Connect to the CRM of this merge first.</source>
+        <translation>Verbinden Sie sich zuerst mit dem CRM dieser Zusammenführung.</translation>
     </message>
     <message>
         <source>Restore merge #{id}?</source>
@@ -883,41 +812,6 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>MergeDesk — {connection}</source>
         <translation>MergeDesk — {connection}</translation>
-    </message>
-</context>
-<context>
-    <name>MergeDetailsDialog</name>
-    <message>
-        <source>Merge #{id}</source>
-        <translation>Zusammenführung #{id}</translation>
-    </message>
-    <message>
-        <source>{when} · group {group} · {state}</source>
-        <translation>{when} · Gruppe {group} · {state}</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <source>Kept from</source>
-        <translation>Übernommen von</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Nachher</translation>
-    </message>
-    <message>
-        <source>the CRM&apos;s rule</source>
-        <translation>Regel des CRM</translation>
-    </message>
-    <message>
-        <source>typed</source>
-        <translation>eingegeben</translation>
-    </message>
-    <message>
-        <source>Fields before and after the merge</source>
-        <translation>Felder vor und nach dem Zusammenführen</translation>
     </message>
 </context>
 <context>

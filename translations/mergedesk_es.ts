@@ -682,57 +682,6 @@ tal como la guardará {crm}</translation>
     </message>
 </context>
 <context>
-    <name>HistoryModel</name>
-    <message>
-        <source>Running or interrupted</source>
-        <translation>En curso o interrumpida</translation>
-    </message>
-    <message>
-        <source>Merged</source>
-        <translation>Fusionado</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fallida</translation>
-    </message>
-    <message>
-        <source>Outcome unknown</source>
-        <translation>Resultado desconocido</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>Restaurada</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>N.º</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Cuándo</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Grupo</translation>
-    </message>
-    <message>
-        <source>Records</source>
-        <translation>Registros</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Mensaje</translation>
-    </message>
-    <message>
-        <source>#{master} ← {others}</source>
-        <translation>#{master} ← {others}</translation>
-    </message>
-</context>
-<context>
     <name>HistoryModels</name>
     <message>
         <source>#</source>
@@ -798,36 +747,16 @@ tal como la guardará {crm}</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <source>Search merges: name, email, record or group id, message</source>
-        <translation>Buscar fusiones: nombre, correo, ID de registro o de grupo, mensaje</translation>
-    </message>
-    <message>
-        <source>Search the history</source>
-        <translation>Buscar en el historial</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Detalles</translation>
-    </message>
-    <message>
-        <source>Restore…</source>
-        <translation>Restaurar…</translation>
-    </message>
-    <message>
-        <source>Bring back what the merge changed, as far as the CRM allows</source>
-        <translation>Recuperar lo que cambió la fusión, en la medida en que el CRM lo permita</translation>
-    </message>
-    <message>
-        <source>Merge history</source>
-        <translation>Historial de fusiones</translation>
-    </message>
-    <message>
         <source>Cannot come back: {what}</source>
         <translation>No se puede recuperar: {what}</translation>
     </message>
     <message>
         <source>Restore</source>
         <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Connect to the CRM of this merge first.</source>
+        <translation>Conéctese primero al CRM de esta fusión.</translation>
     </message>
     <message>
         <source>Restore merge #{id}?</source>
@@ -883,41 +812,6 @@ tal como la guardará {crm}</translation>
     <message>
         <source>MergeDesk — {connection}</source>
         <translation>MergeDesk — {connection}</translation>
-    </message>
-</context>
-<context>
-    <name>MergeDetailsDialog</name>
-    <message>
-        <source>Merge #{id}</source>
-        <translation>Fusión #{id}</translation>
-    </message>
-    <message>
-        <source>{when} · group {group} · {state}</source>
-        <translation>{when} · grupo {group} · {state}</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Campo</translation>
-    </message>
-    <message>
-        <source>Kept from</source>
-        <translation>Conservado de</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Después</translation>
-    </message>
-    <message>
-        <source>the CRM&apos;s rule</source>
-        <translation>regla del CRM</translation>
-    </message>
-    <message>
-        <source>typed</source>
-        <translation>escrito</translation>
-    </message>
-    <message>
-        <source>Fields before and after the merge</source>
-        <translation>Campos antes y después de la fusión</translation>
     </message>
 </context>
 <context>

@@ -682,57 +682,6 @@ tel que {crm} le gardera</translation>
     </message>
 </context>
 <context>
-    <name>HistoryModel</name>
-    <message>
-        <source>Running or interrupted</source>
-        <translation>En cours ou interrompue</translation>
-    </message>
-    <message>
-        <source>Merged</source>
-        <translation>Fusionné</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Échec</translation>
-    </message>
-    <message>
-        <source>Outcome unknown</source>
-        <translation>Résultat inconnu</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>Restaurée</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>N°</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Groupe</translation>
-    </message>
-    <message>
-        <source>Records</source>
-        <translation>Fiches</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>#{master} ← {others}</source>
-        <translation>#{master} ← {others}</translation>
-    </message>
-</context>
-<context>
     <name>HistoryModels</name>
     <message>
         <source>#</source>
@@ -798,36 +747,16 @@ tel que {crm} le gardera</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <source>Search merges: name, email, record or group id, message</source>
-        <translation>Rechercher des fusions&#xa0;: nom, e-mail, identifiant de fiche ou de groupe, message</translation>
-    </message>
-    <message>
-        <source>Search the history</source>
-        <translation>Rechercher dans l&apos;historique</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Détails</translation>
-    </message>
-    <message>
-        <source>Restore…</source>
-        <translation>Restaurer…</translation>
-    </message>
-    <message>
-        <source>Bring back what the merge changed, as far as the CRM allows</source>
-        <translation>Rétablir ce que la fusion a changé, dans la mesure où le CRM le permet</translation>
-    </message>
-    <message>
-        <source>Merge history</source>
-        <translation>Historique des fusions</translation>
-    </message>
-    <message>
         <source>Cannot come back: {what}</source>
         <translation>Impossible à rétablir&#xa0;: {what}</translation>
     </message>
     <message>
         <source>Restore</source>
         <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Connect to the CRM of this merge first.</source>
+        <translation>Connectez-vous d'abord au CRM de cette fusion.</translation>
     </message>
     <message>
         <source>Restore merge #{id}?</source>
@@ -883,41 +812,6 @@ tel que {crm} le gardera</translation>
     <message>
         <source>MergeDesk — {connection}</source>
         <translation>MergeDesk — {connection}</translation>
-    </message>
-</context>
-<context>
-    <name>MergeDetailsDialog</name>
-    <message>
-        <source>Merge #{id}</source>
-        <translation>Fusion #{id}</translation>
-    </message>
-    <message>
-        <source>{when} · group {group} · {state}</source>
-        <translation>{when} · groupe {group} · {state}</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Champ</translation>
-    </message>
-    <message>
-        <source>Kept from</source>
-        <translation>Gardé de</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Après</translation>
-    </message>
-    <message>
-        <source>the CRM&apos;s rule</source>
-        <translation>règle du CRM</translation>
-    </message>
-    <message>
-        <source>typed</source>
-        <translation>saisi</translation>
-    </message>
-    <message>
-        <source>Fields before and after the merge</source>
-        <translation>Champs avant et après la fusion</translation>
     </message>
 </context>
 <context>
