@@ -8,9 +8,10 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, model_validator
 
-from mergedesk.core.models import Attachment, FieldDef, FieldType, Record
+from mergedesk.core.models import Attachment, FieldDef, FieldRole, FieldType, Record, Sensitive
+from mergedesk.core.rules import sensitive_by_name
 from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo
 
@@ -44,6 +45,25 @@ def state_columns(table: Table) -> tuple[str, ...]:
 _NOT_WRITABLE = frozenset({"Lookup", "Customer", "Owner", "State", "Status", "Virtual",
                            "Uniqueidentifier", "EntityName", "PartyList", "CalendarRules",
                            "ManagedProperty", "File", "Image"})
+_LOOKUPS = frozenset({"Lookup", "Customer", "Owner"})
+# Columns merge defaults treat specially (MS Learn, contact/lead/account EntityTypes):
+# emailaddress2/3 extend emailaddress1; telephone2/3 and mobilephone extend telephone1;
+# description takes values no slot holds; donot* are contact preferences (true = do
+# not); owner and parent are conflicts the reviewer settles.
+_SLOT, _NOTE = FieldRole.SLOT, FieldRole.NOTE
+_ROLES: dict[str, tuple[FieldRole | None, str | None, Sensitive | None]] = {
+    "emailaddress2": (_SLOT, "emailaddress1", None),
+    "emailaddress3": (_SLOT, "emailaddress1", None),
+    "telephone2": (_SLOT, "telephone1", None), "telephone3": (_SLOT, "telephone1", None),
+    "mobilephone": (_SLOT, "telephone1", None), "description": (_NOTE, None, None),
+    "donotemail": (None, None, Sensitive.OPT_OUT),
+    "donotbulkemail": (None, None, Sensitive.OPT_OUT),
+    "donotphone": (None, None, Sensitive.DO_NOT_CALL),
+    "createdon": (None, None, Sensitive.CREATED),
+    "_ownerid_value": (None, None, Sensitive.OWNER),
+    "_parentcustomerid_value": (None, None, Sensitive.PARENT),
+    "_parentaccountid_value": (None, None, Sensitive.PARENT),
+}
 _TYPES = {
     "String": FieldType.TEXT, "Memo": FieldType.LONG_TEXT, "Integer": FieldType.NUMBER,
     "BigInt": FieldType.NUMBER, "Decimal": FieldType.NUMBER, "Double": FieldType.NUMBER,
@@ -69,7 +89,9 @@ class Requirement(BaseModel):
 
 
 class AttributeMeta(BaseModel):
-    """One row of `EntityDefinitions(LogicalName='…')/Attributes`."""
+    """One row of `EntityDefinitions(LogicalName='…')/Attributes`. `LogicalName` is the
+    property the Web API reads: a lookup's value is `_<name>_value` (MS Learn, "Lookup
+    properties"), so owner and parent columns are selected and read under that name."""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -81,6 +103,13 @@ class AttributeMeta(BaseModel):
     AttributeOf: str | None = None
     DisplayName: LabelSet | None = None
     RequiredLevel: Requirement | None = None
+
+    @model_validator(mode="after")
+    def _lookup_property(self) -> AttributeMeta:
+        if self.AttributeType in _LOOKUPS and not self.AttributeOf and \
+                not self.LogicalName.startswith("_"):
+            self.LogicalName = f"_{self.LogicalName}_value"
+        return self
 
 
 class ValueList(BaseModel):
@@ -98,22 +127,32 @@ class AttributeList(BaseModel):
 
 
 def readable(meta: AttributeMeta) -> bool:
-    """Columns we read into Record.fields: real, readable, not the lookup-name shadows."""
+    """Columns we read into Record.fields: real, readable, not the lookup-name shadows;
+    of the lookups only the owner and the parent (the conflicts a merge must show)."""
+    if meta.AttributeType in _LOOKUPS:
+        return bool(meta.IsValidForRead) and meta.LogicalName in _ROLES
     return bool(meta.IsValidForRead) and not meta.AttributeOf and \
-        meta.AttributeType not in ("Virtual", "Uniqueidentifier", "Lookup", "Customer",
-                                   "Owner", "State", "Status", "EntityName", "PartyList")
+        meta.AttributeType not in ("Virtual", "Uniqueidentifier", "State", "Status",
+                                   "EntityName", "PartyList")
 
 
 def field_def(meta: AttributeMeta) -> FieldDef:
     label = meta.DisplayName.UserLocalizedLabel if meta.DisplayName else None
     required = meta.RequiredLevel.Value if meta.RequiredLevel else "None"
+    kind = _TYPES.get(meta.AttributeType, FieldType.TEXT)
+    if meta.LogicalName.startswith(("emailaddress", "telephone")) or \
+            meta.LogicalName == "mobilephone":
+        kind = FieldType.EMAIL if meta.LogicalName.startswith("email") else FieldType.PHONE
+    role, slot_of, sensitive = _ROLES.get(meta.LogicalName, (None, None, None))
     return FieldDef(
         api_name=meta.LogicalName,
         label=label.Label if label else "",
-        type=_TYPES.get(meta.AttributeType, FieldType.TEXT),
+        type=kind,
         writable=bool(meta.IsValidForUpdate) and meta.AttributeType not in _NOT_WRITABLE,
         required=required in ("ApplicationRequired", "SystemRequired"),
         custom=bool(meta.IsCustomAttribute),
+        role=role, slot_of=slot_of,
+        sensitive=sensitive or sensitive_by_name(meta.LogicalName, kind),
     )
 
 

@@ -22,6 +22,16 @@ _PARENT = {"contact": "_parentcustomerid_value", "account": "_parentaccountid_va
            "lead": "_parentaccountid_value", "incident": "_customerid_value"}
 _PERSON = (("firstname", "First Name", "String"), ("lastname", "Last Name", "String"),
            ("emailaddress1", "Email", "String"), ("telephone1", "Business Phone", "String"),
+           # The secondary slots and contact preferences of the contact/lead tables
+           # (MS Learn, contact EntityType: emailaddress2/3, telephone2/3, mobilephone,
+           # donotemail, donotbulkemail, donotphone).
+           ("emailaddress2", "Email Address 2", "String"),
+           ("emailaddress3", "Email Address 3", "String"),
+           ("telephone2", "Home Phone", "String"), ("telephone3", "Telephone 3", "String"),
+           ("mobilephone", "Mobile Phone", "String"),
+           ("donotemail", "Do not allow Emails", "Boolean"),
+           ("donotbulkemail", "Do not allow Bulk Emails", "Boolean"),
+           ("donotphone", "Do not allow Phone Calls", "Boolean"),
            ("jobtitle", "Job Title", "String"), ("address1_city", "City", "String"),
            ("address1_country", "Country/Region", "String"),
            ("address1_postalcode", "ZIP/Postal Code", "String"),
@@ -76,6 +86,8 @@ class DataverseState:
             rows.append(_attr("merged", "Merged", "Boolean", update=False))
         if table in ("contact", "lead"):
             rows.append(_attr("fullname", "Full Name", "String", update=False))
+        rows.append(_attr(_PARENT[table][1:-6], "Parent", "Customer" if table in (
+            "contact", "incident") else "Lookup", update=False))  # read as _<name>_value
         return rows
 
     def updatable(self, table: str) -> set[str]:
@@ -96,8 +108,10 @@ class DataverseState:
             if rid not in self.rows[table] and not must_exist:
                 self.rows[table][rid] = _blank_row(table, rid)  # PATCH without If-Match upserts
             row = self.row(table, rid)
-            self._check_columns(table, values)
+            state = _state_change(table, rid, row, values)
+            self._check_columns(table, {k: v for k, v in values.items() if k not in state})
             row.update(values)
+            row.update(state)
             row["modifiedon"] = now_text()
 
     def merge(self, table: str, target: str, subordinate: str, content: dict[str, Any],
@@ -148,6 +162,37 @@ class DataverseState:
             if name not in self.updatable(table):
                 raise Refused(400, "0x80048d19", f"The property '{name}' cannot be updated "
                               f"on '{table}'.")
+
+
+# Valid statuscode values per statecode, the state's default reason first (the
+# out-of-the-box option sets; incident 2000 is "Merged").
+STATUSES: dict[str, dict[int, tuple[int, ...]]] = {
+    "contact": {0: (1,), 1: (2,)}, "account": {0: (1,), 1: (2,)},
+    "lead": {0: (1, 2), 1: (3,), 2: (4, 5, 6, 7)},
+    "incident": {0: (1, 2, 3, 4), 1: (5, 1000), 2: (6, 2000)},
+}
+_STATE_NAMES = {"lead": ("Open", "Qualified", "Disqualified"),
+                "incident": ("Active", "Resolved", "Canceled")}
+
+
+def _state_change(table: str, rid: str, row: dict[str, Any],
+                  values: dict[str, Any]) -> dict[str, Any]:
+    """statecode/statuscode in a PATCH, checked as Dataverse does (learn.microsoft.com
+    "Update and delete table rows using the Web API"): a statecode alone gets its
+    default reason; a statuscode must belong to the (new or current) state."""
+    if "statecode" not in values and "statuscode" not in values:
+        return {}
+    states = STATUSES[table]
+    state = values.get("statecode", row["statecode"])
+    if state not in states:
+        raise Refused(400, "0x80048408", "State code is invalid or state code is valid but "
+                      "status code is invalid for a specified state code.")
+    status = values.get("statuscode", states[state][0])
+    if status not in states[state]:
+        name = _STATE_NAMES.get(table, ("Active", "Inactive"))[state]
+        raise Refused(400, "0x80048408", f"{status} is not a valid status code for state code "
+                      f"{table.capitalize()}State.{name} on {table} with Id {rid}.")
+    return {"statecode": state, "statuscode": status}
 
 
 def populate(state: DataverseState, entity: str, count: int, seed: int,
