@@ -151,10 +151,14 @@ class RestoreService:
                        action: RestoreAction) -> RestoreAction:
         if action.state == ActionState.DONE:
             return action
-        if action.state in (ActionState.SENT, ActionState.UNKNOWN) \
-                and action.kind != ActionKind.RESET_SURVIVOR:
-            # A create whose answer was lost may have made the record: never twice.
-            return action.model_copy(update={"state": ActionState.UNKNOWN})
+        if action.state in (ActionState.SENT, ActionState.UNKNOWN):
+            try:
+                settled = await self._settle_lost(provider, entry, restore_id, action)
+            except errors.ProviderError as exc:  # cannot read now: leave it unknown
+                return action.model_copy(update={"state": ActionState.UNKNOWN,
+                                                 "error": str(exc)})
+            if settled is not None:
+                return settled
         self._restores.set_action(restore_id, action.index, ActionState.SENT)
         new_id, state, error = None, ActionState.DONE, None
         try:
@@ -165,6 +169,22 @@ class RestoreService:
             state, error = ActionState.FAILED, str(exc)
         self._restores.set_action(restore_id, action.index, state, new_id=new_id, error=error)
         return action.model_copy(update={"state": state, "new_id": new_id, "error": error})
+
+    async def _settle_lost(self, provider: Provider, entry: MergeEntry, restore_id: int,
+                           action: RestoreAction) -> RestoreAction | None:
+        """An action whose answer was lost. A create may have made the record: never
+        twice. A reactivation is read: active now means it took effect; still inactive
+        means it did not, and sending it (it only sets a state) is safe. A survivor reset
+        writes values and is simply written again (None: send it)."""
+        if action.kind == ActionKind.RESET_SURVIVOR:
+            return None
+        if action.kind == ActionKind.REACTIVATE:
+            current = await provider.get_record(entry.entity, action.record_id)
+            if current is None or not current.active:
+                return None
+            self._restores.set_action(restore_id, action.index, ActionState.DONE)
+            return action.model_copy(update={"state": ActionState.DONE, "error": None})
+        return action.model_copy(update={"state": ActionState.UNKNOWN})
 
     def _finish(self, merge_id: int, restore_id: int, actions: tuple[RestoreAction, ...],
                 notes: tuple[str, ...], lost: tuple[str, ...]) -> RestoreReport:
@@ -278,8 +298,6 @@ def _describe(action: RestoreAction) -> str:
         ActionKind.RECREATE: f"re-create {action.record_id}",
         ActionKind.REACTIVATE: f"reactivate {action.record_id}",
     }[action.kind]
-    if action.state == ActionState.INTENT:
-        return "would " + what
     if action.state == ActionState.INTENT:
         return "would " + what
     if action.state == ActionState.DONE:

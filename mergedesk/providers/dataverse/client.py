@@ -18,7 +18,13 @@ from urllib.parse import urlsplit
 
 from pydantic import JsonValue
 
-from mergedesk.core.capabilities import Capabilities, FileHandling, LoserFate, ValuesVia
+from mergedesk.core.capabilities import (
+    Capabilities,
+    FileHandling,
+    LoserFate,
+    RestoreSupport,
+    ValuesVia,
+)
 from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.steps import MergeStep
 from mergedesk.providers import errors
@@ -53,7 +59,21 @@ CAPABILITIES = Capabilities(
     fills_blanks=False,
     files=FileHandling.REPARENTED,
     max_concurrency=SERVICE_CONCURRENCY,
+    # The subordinate is deactivated, not deleted: a restore makes it active again under
+    # its own id, with the values it kept (reactivate), and writes the target back.
+    restore=RestoreSupport(
+        reactivate=True,
+        lost=(
+            "notes, activities and other related rows the merge moved to the survivor stay "
+            "with it (Dataverse has no call to move them back)",
+            "the reactivated record keeps Dataverse's merged flag and its link to the "
+            "survivor (system columns no call can clear)",
+        ),
+    ),
 )
+# Active (statecode 0) with its default reason (statuscode 1) on all four tables:
+# Microsoft asks for the statuscode whenever a PATCH sets statecode.
+REACTIVATED = {"statecode": 0, "statuscode": 1}
 
 
 def token_source(settings: ConnectionSettings, **transport_options) -> auth.TokenSource:
@@ -182,6 +202,18 @@ class DataverseProvider:
         # Not replay-safe: a lost answer becomes OutcomeUnknown, settled by reading.
         await self._transport.request("POST", "Merge", json_body=body, replay_safe=False)
         return StepResult(state=StepState.APPLIED)
+
+    async def reactivate(self, entity: str, record_id: str) -> None:
+        """Restore: a merged subordinate made active again under its own id by a PATCH of
+        its state only (the Web API sets state like any column, SetState being deprecated;
+        learn.microsoft.com "Update and delete table rows using the Web API"). If-Match: *
+        keeps it from creating a row; setting a state twice is harmless, so replay-safe."""
+        await self.update(entity, record_id, dict(REACTIVATED))
+
+    async def create(self, entity: str, values: dict[str, JsonValue]) -> Record:
+        raise errors.ConfigError("Dataverse keeps merged rows (deactivated): a restore "
+                                 "reactivates them rather than creating new ones",
+                                 provider=PROVIDER)
 
     async def job_state(self, entity: str, step: MergeStep, job_id: str) -> StepState:
         raise errors.ConfigError("Dataverse merges synchronously; there is no job",
