@@ -10,7 +10,8 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from mergedesk.core.models import Attachment, FieldDef, FieldType, Record
+from mergedesk.core.models import Attachment, FieldDef, FieldRole, FieldType, Record, Sensitive
+from mergedesk.core.rules import sensitive_by_name
 from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo, items_of
 
@@ -29,6 +30,15 @@ _TYPES = {
     "multiselect_checkbox": FieldType.MULTI_PICKLIST, "email": FieldType.EMAIL,
     "phone": FieldType.PHONE, "url": FieldType.URL, "text_area": FieldType.LONG_TEXT,
 }
+
+
+# Fields merge defaults treat specially (Contact and Account schemas of the OpenAPI file):
+# email2..5 extend email1 and phone2..5 phone1; comments takes the values no slot holds;
+# is_unsubscribed is the e-mail opt-out; owner and parent account are conflicts.
+_SLOTS = {f"{stem}{n}": f"{stem}1" for stem in ("email", "phone") for n in range(2, 6)}
+_NOTE = "comments"
+_SENSITIVE = {"is_unsubscribed": Sensitive.OPT_OUT, "owner_id": Sensitive.OWNER,
+              "parent_account_id": Sensitive.PARENT, "created": Sensitive.CREATED}
 
 
 class PageInfo(BaseModel):
@@ -101,15 +111,20 @@ class RelationBody(BaseModel):
 def field_def(body: FieldBody) -> FieldDef:
     """Read-only, system and sequence fields are shown but cannot be picked."""
     fixed = body.system_readonly or body.api_name in SYSTEM_FIELDS or body.type_id == "sequence"
+    kind = _TYPES.get(body.type_id, FieldType.TEXT)
+    role = FieldRole.SLOT if body.api_name in _SLOTS else (
+        FieldRole.NOTE if body.api_name == _NOTE else None)
     return FieldDef(
         api_name=body.api_name,
         label=body.name or body.api_name,
-        type=_TYPES.get(body.type_id, FieldType.TEXT),
+        type=kind,
         writable=not fixed,
         multi_valued=body.type_id == "multiselect_checkbox",
         required=body.system_required,
         unique=body.is_unique,
         custom=body.api_name.startswith("cf_"),
+        role=role, slot_of=_SLOTS.get(body.api_name),
+        sensitive=_SENSITIVE.get(body.api_name) or sensitive_by_name(body.api_name, kind),
     )
 
 

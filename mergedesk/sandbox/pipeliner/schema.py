@@ -27,6 +27,13 @@ def _field(api_name: str, name: str, type_id: str, *flags: str) -> dict[str, Any
     }
 
 
+def _slots(stem: str, name: str, type_id: str) -> tuple[dict[str, Any], ...]:
+    """Contacts and Accounts carry email1..email5 and phone1..phone5 (the Contact and
+    Account schemas of the OpenAPI file; amp-labs/connectors metadata/schemas.json)."""
+    return tuple(_field(f"{stem}{n}", name if n == 1 else f"{name} {n}", type_id)
+                 for n in range(1, 6))
+
+
 _SYSTEM = (
     _field("id", "ID", "input", _RO),
     _field("created", "Created", "datetime", _RO),
@@ -39,10 +46,10 @@ _CONTACT = (
     _field("last_name", "Last name", "input", _REQ),
     _field("title", "Title", "input"),
     _field("position", "Position", "input"),
-    _field("email1", "Email", "email"),
-    _field("email2", "Email 2", "email"),
-    _field("phone1", "Phone", "phone"),
-    _field("phone2", "Phone 2", "phone"),
+    *_slots("email", "Email", "email"),
+    *_slots("phone", "Phone", "phone"),
+    _field("owner_id", "Owner", "input"),
+    _field("is_unsubscribed", "Unsubscribed", "checkbox"),
     _field("quick_account_name", "Account name", "input"),
     _field("address", "Address", "text_area"),
     _field("city", "City", "input"),
@@ -51,14 +58,17 @@ _CONTACT = (
     _field("country", "Country", "input"),
     _field("comments", "Comments", "text_area"),
     _field("cf_segment", "Segment", "dropdown"),
+    _field("cf_interests", "Interests", "multiselect_checkbox"),
     _field("cf_linkedin", "LinkedIn", "url"),
     _field("cf_customer_no", "Customer number", "sequence", _RO, _UNIQUE),
 )
 _ACCOUNT = (
     _field("name", "Name", "input", _REQ),
-    _field("email1", "Email", "email"),
-    _field("phone1", "Phone", "phone"),
-    _field("phone2", "Phone 2", "phone"),
+    *_slots("email", "Email", "email"),
+    *_slots("phone", "Phone", "phone"),
+    _field("owner_id", "Owner", "input"),
+    _field("parent_account_id", "Parent account", "input"),
+    _field("is_unsubscribed", "Unsubscribed", "checkbox"),
     _field("home_page", "Home page", "url"),
     _field("address", "Address", "text_area"),
     _field("city", "City", "input"),
