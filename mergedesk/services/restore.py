@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, JsonValue
 
+from mergedesk.core.capabilities import Capabilities, LoserFate, RestoreSupport
 from mergedesk.core.models import FieldDef, FieldType, Record
 from mergedesk.core.values import is_blank, same_value
 from mergedesk.providers import errors
@@ -23,6 +24,14 @@ from mergedesk.store.restores import (
     RestoreJournal,
     RestoreStatus,
 )
+
+# Why a merged record cannot come back, by what the merge did to it.
+_FATE = {
+    LoserFate.RETIRED: ("retires", "offers no call to bring them back"),
+    LoserFate.DELETED: ("deletes", "MergeDesk has no call there to re-create them"),
+    LoserFate.DEACTIVATED: ("deactivates", "MergeDesk has no call there to reactivate them"),
+}
+_DEFAULT_LOST = RestoreSupport().lost  # generic words, replaced by the reason above
 
 
 class RestoreRefused(Exception):
@@ -93,14 +102,19 @@ class RestoreService:
         if reset:
             actions.append(RestoreAction(index=0, kind=ActionKind.RESET_SURVIVOR,
                                          record_id=entry.master, values=reset))
+        gone: list[str] = []
         for rid in entry.others:
             action, note = await _loser_action(provider, entry, rid, defs, len(actions))
             if action is not None:
                 actions.append(action)
             if note:
                 notes.append(note)
+            elif action is None:
+                gone.append(rid)
+        if gone:
+            notes.append(_not_back(provider.capabilities, entry, gone))
         return RestorePlan(merge_id=merge_id, actions=tuple(actions), notes=tuple(notes),
-                           lost=support.lost)
+                           lost=lost_items(provider.capabilities))
 
     async def restore(self, provider: Provider, merge_id: int) -> RestoreReport:
         """Plan (or resume an unfinished restore), journal, then make the calls in order:
@@ -123,7 +137,7 @@ class RestoreService:
         entry = self.entry(merge_id)
         done = [await self._perform(provider, entry, restore_id, a) for a in actions]
         return self._finish(merge_id, restore_id, tuple(done), notes,
-                            provider.capabilities.restore.lost)
+                            lost_items(provider.capabilities))
 
     def _original(self, entry: MergeEntry) -> Record | None:
         """The survivor before the first of the failed attempts that led to this merge:
@@ -263,7 +277,34 @@ async def _loser_action(provider: Provider, entry: MergeEntry, rid: str,
                 f"{', '.join(left_out)}") if left_out else None
         return RestoreAction(index=index, kind=ActionKind.RECREATE, record_id=rid,
                              values=values), note
-    return None, f"record {rid} cannot be brought back in {crm}"
+    if current is None and support.recreate:
+        return None, f"record {rid} cannot be re-created: the journal holds no snapshot of it"
+    if current is None and support.reactivate:
+        return None, f"record {rid} is gone from {crm} (deleted since the merge): " \
+            "there is nothing to reactivate"
+    if current is not None and support.recreate:
+        return None, f"record {rid} is inactive in {crm}, which offers no call to reactivate it"
+    return None, None  # the CRM offers no way back at all: said once, by _not_back()
+
+
+def lost_items(caps: Capabilities) -> tuple[str, ...]:
+    """What never comes back in this CRM. Where it can bring back no merged record at
+    all (LeadLex), that comes first, with why, instead of the generic default."""
+    support = caps.restore
+    if support.recreate or support.reactivate:
+        return support.lost
+    verb, why = _FATE[caps.loser_fate]
+    rest = tuple(item for item in support.lost if item not in _DEFAULT_LOST)
+    return (f"the merged records themselves: {caps.display_name} {verb} them and {why}",
+            *rest)
+
+
+def _not_back(caps: Capabilities, entry: MergeEntry, ids: list[str]) -> str:
+    """The records that stay merged, why, and where their values are kept."""
+    verb, why = _FATE[caps.loser_fate]
+    return (f"{', '.join(ids)} cannot come back: {caps.display_name} {verb} merged "
+            f"{entry.entity} and {why}; their values are in the journal: see them with "
+            f"`mergedesk history --id {entry.id}`, or export them from the history view")
 
 
 def _recreatable(snapshot: Record, defs: dict[str, FieldDef]) -> tuple[dict, list[str]]:
