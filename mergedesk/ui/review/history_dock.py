@@ -20,6 +20,7 @@ from mergedesk.ui.history.dialog import HistoryDialog
 from mergedesk.ui.tasks import TaskRunner
 
 REFRESH_MS = 2000
+MINIMUM_HEIGHT = 110
 
 
 class HistoryPanel(QWidget):
@@ -35,6 +36,9 @@ class HistoryPanel(QWidget):
         self._pending.timeout.connect(lambda: self.dialog.refresh())
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        # The history's own minimum (search, table, detail: 250 px) would size the whole
+        # dock area, queue tab included, and squeeze the compare table; it scrolls instead.
+        self.setMinimumHeight(MINIMUM_HEIGHT)
 
     @property
     def dialog(self) -> HistoryDialog:

@@ -5,8 +5,8 @@ runs the services on the qasync loop through one TaskRunner, and saves its layou
 from __future__ import annotations
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -43,6 +43,7 @@ from mergedesk.ui.review.queue_dock import QueuePanel
 from mergedesk.ui.review.review_flow import ReviewFlow
 from mergedesk.ui.review.review_panel import EVIDENCE_TAB, FILES_TAB, NOTES_TAB, ReviewPanel
 from mergedesk.ui.review.scanning import Scanner
+from mergedesk.ui.review.startup_recovery import StartupRecovery
 from mergedesk.ui.review.status_bar import ReviewStatusBar
 from mergedesk.ui.review.titles import fill_titles
 from mergedesk.ui.tasks import TaskRunner
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         open at the next start, never into the demo's journal)."""
         super().__init__(parent)
         keep_none_alive()  # before any model is painted (see ui.refcount)
+        self._first_dock_height = 0  # set on a first run, applied when first shown
         self._workspace = workspace
         self._settings = settings
         self.tasks = tasks or TaskRunner(self)
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.review_panel.rule.setCurrentIndex(self.review_panel.rule.findData(self.flow.rule))
         self.scanner = Scanner(scan_service, self.status_bar, self.tasks, self)
         self._connect_signals()
+        self.startup_recovery = StartupRecovery(self, workspace)
         self.retranslate()
         app = QCoreApplication.instance()
         if app is not None:
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("mergedesk"))
         self.group_panel = GroupListPanel(self.groups, self.tasks, self)
         self.review_panel = ReviewPanel(self.compare, self.actions, self)
+        self.review_panel.set_settings(self._settings)
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.addWidget(self.group_panel)
         self._splitter.addWidget(self.review_panel)
@@ -205,6 +209,8 @@ class MainWindow(QMainWindow):
         self.tasks.start("titles", self._fill_titles(connection.key))
         self._update_title()
         self._update_actions()
+        # Merges a crash left open here are settled before any new one can be sent.
+        self.startup_recovery.start(connection)
         if previous is not None and previous is not connection:
             self.tasks.start("disconnect", previous.provider.aclose())
 
@@ -326,7 +332,16 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self._splitter.setSizes([width * 2 // 5, width * 3 // 5])
         self.review_panel.splitter.setSizes([height * 3 // 5, height // 5])
-        self.resizeDocks([self.queue_dock], [height // 6], Qt.Orientation.Vertical)
+        # Before the first show the docks are not laid out and Qt ignores resizeDocks
+        # (the queue took a third of the window from the compare table): see showEvent.
+        self._first_dock_height = height // 5
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_dock_height:  # once laid out: Qt ignores it any earlier
+            height, self._first_dock_height = self._first_dock_height, 0
+            QTimer.singleShot(0, lambda: self.resizeDocks(
+                [self.queue_dock], [height], Qt.Orientation.Vertical))
 
     @qasync.asyncClose
     async def closeEvent(self, event: QCloseEvent) -> None:
