@@ -45,6 +45,17 @@ def _isolated(tmp_path, monkeypatch):
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the session (tests/store/pg_server.py), on a free
+    127.0.0.1 port with its data in a temp folder; stopped at the end."""
+    from tests.store.pg_server import PgServer
+
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
 class Served:
     """A fake CRM served on 127.0.0.1: `fake` for state and faults, `server` for URLs."""
 

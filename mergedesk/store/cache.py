@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 
 from mergedesk.core.models import DuplicateGroup, Evidence, Record
-from mergedesk.store.database import Database
+from mergedesk.store.database import Database, bump_version
 
 
 def connection_key(provider: str, base_url: str, entity: str) -> str:
@@ -28,8 +28,7 @@ class RecordCache:
         rows = [(conn, r.id, r.model_dump_json(), stamp) for r in records]
         for start in range(0, len(rows), CHUNK):
             with self._db.transaction() as sql:
-                sql.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)",
-                                rows[start : start + CHUNK])
+                sql.executemany(_replace_record(self._db), rows[start : start + CHUNK])
         _drop_unseen(self._db, "records", "scanned_at", conn, stamp)
         return len(rows)
 
@@ -55,10 +54,8 @@ class RecordCache:
 
     def put(self, conn: str, record: Record) -> None:
         with self._db.transaction() as sql:
-            sql.execute(
-                "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)",
-                (conn, record.id, record.model_dump_json(), _now()),
-            )
+            sql.execute(_replace_record(self._db),
+                        (conn, record.id, record.model_dump_json(), _now()))
 
 
 class GroupStore:
@@ -83,6 +80,8 @@ class GroupStore:
             with self._db.transaction() as sql:
                 sql.executemany(_UPSERT_GROUP, rows[start : start + CHUNK])
         _drop_unseen(self._db, "groups", "seen", conn, stamp)
+        with self._db.transaction() as sql:
+            bump_version(sql, conn, self._db.actor)
 
     def group(self, conn: str, group_id: str) -> tuple[DuplicateGroup, str] | None:
         """One group and its status."""
@@ -109,20 +108,23 @@ class GroupStore:
                 (conn, group.id, group.score, len(group.records), json.dumps(group.records),
                  json.dumps([e.model_dump() for e in group.evidence]),
                  found[0] if found else "", status, title))
+            bump_version(sql, conn, self._db.actor)
 
     def set_titles(self, conn: str, titles: Mapping[str, str]) -> None:
         """What the group list shows for each group (names and e-mails), by group id."""
         with self._db.transaction() as sql:
             sql.executemany("UPDATE groups SET title = ? WHERE conn = ? AND id = ?",
                             [(title, conn, gid) for gid, title in titles.items()])
+            bump_version(sql, conn, self._db.actor)
 
     def untitled(self, conn: str, after: int = 0,
                  limit: int = 2000) -> list[tuple[int, str, tuple[str, ...]]]:
         """(rowid, group id, record ids) of groups without a title, in rowid order from
         `after`: a caller walks them in batches without rescanning titled rows."""
+        hint = " INDEXED BY groups_untitled" if self._db.dialect == "sqlite" else ""
         with self._db.lock:
             rows = self._db.conn.execute(
-                "SELECT rowid, id, records FROM groups INDEXED BY groups_untitled "
+                f"SELECT rowid, id, records FROM groups{hint} "
                 "WHERE conn = ? AND title = '' AND rowid > ? ORDER BY rowid LIMIT ?",
                 (conn, after, limit)).fetchall()
         return [(rowid, gid, tuple(json.loads(records))) for rowid, gid, records in rows]
@@ -137,10 +139,13 @@ class GroupStore:
         return [(_group(*row[:4]), row[4]) for row in rows]
 
     def set_status(self, conn: str, group_id: str, status: str) -> None:
+        """Record a review decision, journalled with who made it (Database.actor).
+        Unguarded: on a team workspace, store.claims.TeamReview.decide checks the lease."""
         with self._db.transaction() as sql:
             sql.execute(
                 "UPDATE groups SET status = ? WHERE conn = ? AND id = ?", (status, conn, group_id)
             )
+            journal_decision(sql, conn, group_id, status, self._db.actor)
 
     def mark_not_duplicates(self, conn: str, record_ids: Iterable[str]) -> None:
         ids = sorted(record_ids)
@@ -148,9 +153,10 @@ class GroupStore:
 
     def mark_pairs(self, conn: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Remember that each pair of records are different people or companies."""
-        rows = [(conn, *sorted(pair), _now()) for pair in pairs]
+        rows = [(conn, *sorted(pair), _now(), self._db.actor) for pair in pairs]
         with self._db.transaction() as sql:
-            sql.executemany("INSERT OR IGNORE INTO not_duplicates VALUES (?, ?, ?, ?)", rows)
+            sql.executemany("INSERT INTO not_duplicates (conn, a, b, decided_at, actor) "
+                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
 
     def unmark_pairs(self, conn: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Forget "not duplicates" decisions (the reviewer undid them)."""
@@ -174,6 +180,24 @@ def _group(group_id: str, score: float, records: str, evidence: str) -> Duplicat
     )
 
 
+def journal_decision(sql, conn: str, group_id: str, status: str, actor: str) -> None:
+    """One row of the decisions journal (the team audit counts them), in the caller's
+    transaction, which also counts the change for live refresh."""
+    sql.execute("INSERT INTO decisions (conn, group_id, status, actor, decided_at) "
+                "VALUES (?, ?, ?, ?, ?)", (conn, group_id, status, actor, _now()))
+    bump_version(sql, conn, actor)
+
+
+def _replace_record(db: Database) -> str:
+    """SQLite's INSERT OR REPLACE gives a replaced record a new rowid (records() lists in
+    scan order); PostgreSQL's upsert does the same with the next sequence value."""
+    if db.dialect == "sqlite":
+        return "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)"
+    return ("INSERT INTO records (conn, id, data, scanned_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (conn, id) DO UPDATE SET data = excluded.data, "
+            "scanned_at = excluded.scanned_at, rowid = nextval('records_rowid_seq')")
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -192,7 +216,7 @@ _UPSERT_GROUP = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conn, id) DO UPDATE SET "
     "score = excluded.score, size = excluded.size, records = excluded.records, "
     "evidence = excluded.evidence, search = excluded.search, seen = excluded.seen, "
-    "title = '', status = CASE status WHEN 'merged' THEN 'open' ELSE status END"
+    "title = '', status = CASE groups.status WHEN 'merged' THEN 'open' ELSE groups.status END"
 )
 
 

@@ -3,6 +3,7 @@ applying the versioned schema. No Qt."""
 
 from __future__ import annotations
 
+import getpass
 import sqlite3
 import threading
 from pathlib import Path
@@ -103,14 +104,61 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE groups ADD COLUMN seen TEXT NOT NULL DEFAULT '';
     """,
+    # 6: team review (store.claims): who did each journal entry (`actor`), every review
+    # decision journalled, group leases, record claims whose primary key keeps two
+    # reviewers off the same records, and per-actor change counters for live refresh.
+    # Rows written before this version have actor ''.
+    """
+    ALTER TABLE merges ADD COLUMN actor TEXT NOT NULL DEFAULT '';
+    ALTER TABLE restores ADD COLUMN actor TEXT NOT NULL DEFAULT '';
+    ALTER TABLE not_duplicates ADD COLUMN actor TEXT NOT NULL DEFAULT '';
+    ALTER TABLE groups ADD COLUMN claimed_by TEXT;
+    ALTER TABLE groups ADD COLUMN lease_until REAL;
+    CREATE INDEX groups_claimable ON groups (conn, score DESC, id) WHERE status = 'open';
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        conn TEXT NOT NULL, group_id TEXT NOT NULL, status TEXT NOT NULL,
+        actor TEXT NOT NULL, decided_at TEXT NOT NULL
+    );
+    CREATE INDEX decisions_by_group ON decisions (conn, group_id);
+    CREATE TABLE record_claims (
+        conn TEXT NOT NULL, record_id TEXT NOT NULL, group_id TEXT NOT NULL,
+        reviewer TEXT NOT NULL, lease_until REAL, merge_id INTEGER REFERENCES merges (id),
+        PRIMARY KEY (conn, record_id)
+    );
+    CREATE INDEX record_claims_by_group ON record_claims (conn, group_id);
+    CREATE INDEX record_claims_by_merge ON record_claims (merge_id);
+    CREATE TABLE changes (
+        conn TEXT NOT NULL, actor TEXT NOT NULL, version INTEGER NOT NULL,
+        PRIMARY KEY (conn, actor)
+    );
+    """,
 )
+
+# Seconds since the epoch in SQL, so that leases compare against one clock per store.
+SQLITE_NOW = "((julianday('now') - 2440587.5) * 86400.0)"
+
+
+def default_actor() -> str:
+    """Who journal entries name when nobody signed in: the OS user."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers) and no LOGNAME
+        return "unknown"
 
 
 class Database:
-    """One SQLite file. A lock serialises writers from the GUI and executor threads."""
+    """One SQLite file. A lock serialises writers from the GUI and executor threads.
 
-    def __init__(self, path: Path | str):
+    The embedded backend of the store interface (store.backend.StoreDatabase); `actor`
+    is who this workstation's journal entries name."""
+
+    dialect = "sqlite"
+    now_sql = SQLITE_NOW
+
+    def __init__(self, path: Path | str, *, actor: str | None = None):
         self.path = Path(path)
+        self.actor = actor or default_actor()
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.lock = threading.RLock()
@@ -131,6 +179,21 @@ class Database:
     def transaction(self) -> _Transaction:
         return _Transaction(self)
 
+    def schema_version(self) -> int:
+        with self.lock:
+            return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def reader(self) -> tuple[sqlite3.Connection, bool]:
+        """A read-only connection of its own for the group list (WAL: it reads while a
+        scan writes), and whether it is shared with the store (:memory: cannot be opened
+        twice)."""
+        if str(self.path) == ":memory:":
+            return self.conn, True
+        conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA query_only=ON")
+        return conn, False
+
     def close(self) -> None:
         with self.lock:
             self.conn.close()
@@ -150,3 +213,11 @@ class _Transaction:
             self._db.conn.execute("ROLLBACK" if exc_type else "COMMIT")
         finally:
             self._db.lock.release()
+
+
+def bump_version(sql, conn: str, actor: str) -> None:
+    """Count a change to the groups of `conn` inside the caller's transaction (see
+    GroupReader.version); one row per actor, so concurrent reviewers never contend."""
+    sql.execute("INSERT INTO changes (conn, actor, version) VALUES (?, ?, 1) "
+                "ON CONFLICT (conn, actor) DO UPDATE SET version = changes.version + 1",
+                (conn, actor))

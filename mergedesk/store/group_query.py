@@ -2,18 +2,18 @@
 groups: counts by status from the trigger-kept table, pages by LIMIT/OFFSET on covering
 indexes, and whole orderings (row ids in list order) for O(1) random access. No Qt.
 
-A GroupReader has its own SQLite connection: in WAL mode it reads while a scan writes,
-so the group list never waits for the store's lock; a long ordering can be interrupted."""
+A GroupReader has its own connection (SQLite in WAL mode, or PostgreSQL): it reads while
+a scan writes, so the group list never waits for the store's lock; a long ordering can be
+interrupted. On a team workspace each row names the reviewer holding it, and version()
+tells cheaply whether anything changed since the list was read."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 from mergedesk.core.models import DuplicateGroup, Evidence
 from mergedesk.core.review import GroupStatus
@@ -59,9 +59,11 @@ class GroupListing:
     title: str
     status: str
     records: tuple[str, ...]
+    claimed_by: str | None = None  # the reviewer whose lease on it runs (team workspace)
 
 
-_COLUMNS = "rowid, id, score, size, title, status, records"
+_COLUMNS = "rowid, id, score, size, title, status, records, {holder}"
+_HOLDER = "CASE WHEN lease_until >= {now} THEN claimed_by END"
 _STATUS_RANK = " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(GroupStatus))
 # Ties go by id the other way round from the sort, so that an ascending order is the exact
 # reverse of its index and SQLite can walk that index backwards.
@@ -77,16 +79,17 @@ class GroupReader:
     """Read-only queries on the groups of one store, on a connection of its own."""
 
     def __init__(self, db: Database):
-        self._shared = str(db.path) == ":memory:"
-        # :memory: (some tests) cannot be opened twice: share the store's connection.
-        self._conn = db.conn if self._shared else _connect(db.path)
+        self._conn, self._shared = db.reader()
+        self._scan_hint = " NOT INDEXED" if db.dialect == "sqlite" else ""
+        self._columns = _COLUMNS.format(holder=_HOLDER.format(now=db.now_sql))
 
     def close(self) -> None:
         if not self._shared:
             self._conn.close()
 
     def interrupt(self) -> None:
-        """Stop a running query from another thread (it raises sqlite3.OperationalError)."""
+        """Stop a running query from another thread (it raises sqlite3.OperationalError,
+        or psycopg's QueryCanceled on PostgreSQL)."""
         self._conn.interrupt()
 
     def status_counts(self, conn: str) -> dict[str, int]:
@@ -118,7 +121,7 @@ class GroupReader:
         where, params = _where(conn, query)
         # Every row has the same conn: for a scan, walking the conn index and looking up
         # each row is many times slower than reading the table (SQLite cannot know).
-        hint = "" if query.indexed else " NOT INDEXED"
+        hint = "" if query.indexed else self._scan_hint
         cursor = self._conn.execute(
             f"SELECT rowid FROM groups{hint} WHERE {where} ORDER BY {_order(query)}", params)
         found = array("q")
@@ -134,7 +137,8 @@ class GroupReader:
         found = {
             row[0]: _listing(row)
             for row in self._conn.execute(
-                f"SELECT {_COLUMNS} FROM groups WHERE rowid IN ({marks})", tuple(rowids))
+                f"SELECT {self._columns} FROM groups WHERE rowid IN ({marks})",
+                tuple(rowids))
         }
         return [found[r] for r in rowids if r in found]
 
@@ -161,12 +165,17 @@ class GroupReader:
                                  (conn, group_id)).fetchone()
         return row[0] if row else None
 
+    def version(self, conn: str) -> int:
+        """A number that grows with every committed change to the groups of `conn`
+        (statuses, claims, titles, scans), by anyone: poll it, re-read when it moved.
+        A sum of per-actor counters, so that reviewers never wait on one hot row. A lease
+        that merely expires changes nothing here."""
+        row = self._conn.execute("SELECT sum(version) FROM changes WHERE conn = ?",
+                                 (conn,)).fetchone()
+        return int(row[0] or 0)
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-    conn.execute("PRAGMA busy_timeout=10000")
-    conn.execute("PRAGMA query_only=ON")
-    return conn
+    def changed_since(self, conn: str, version: int) -> bool:
+        return self.version(conn) != version
 
 
 def _where(conn: str, query: GroupQuery) -> tuple[str, tuple[object, ...]]:
@@ -188,6 +197,7 @@ def _order(query: GroupQuery) -> str:
 
 
 def _listing(row: Iterable[object]) -> GroupListing:
-    rowid, gid, score, size, title, status, records = row
+    rowid, gid, score, size, title, status, records, holder = row
     return GroupListing(int(rowid), str(gid), float(score), int(size), str(title),  # type: ignore[arg-type]
-                        str(status), tuple(json.loads(str(records))))
+                        str(status), tuple(json.loads(str(records))),
+                        str(holder) if holder is not None else None)

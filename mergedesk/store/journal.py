@@ -2,7 +2,9 @@
 planned steps, and each step's state (intent -> sent -> done / failed / unknown).
 
 Every write commits before the CRM call it describes is made (WAL, synchronous=FULL),
-so after a crash the journal tells exactly what may have happened. No Qt."""
+so after a crash the journal tells exactly what may have happened. Each merge names its
+`actor` (the reviewer) and, on starting, claims its records (store.claims): two reviewers
+never have merges of overlapping records under way at once. No Qt."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, JsonValue
 from mergedesk.core.models import Record
 from mergedesk.core.plan import GroupMerge
 from mergedesk.core.steps import MergeStep
+from mergedesk.store.claims import claim_for_merge, settle_merge_claims
 from mergedesk.store.database import Database
 
 
@@ -71,6 +74,7 @@ class MergeEntry(BaseModel):
     steps: tuple[StepEntry, ...] = ()
     snapshots: dict[str, Record] = {}
     after: Record | None = None  # the survivor as verification read it
+    actor: str = ""  # who ran the merge ('' before journals named them)
 
     def same_records(self, master: str, others: tuple[str, ...]) -> bool:
         return self.master == master and set(self.others) == set(others)
@@ -91,19 +95,28 @@ class MergeJournal:
         snapshots: Iterable[Record],
         steps: Iterable[MergeStep],
         targets: dict[str, JsonValue],
+        actor: str | None = None,
     ) -> int:
-        """Write the intent, every snapshot and every planned step in one transaction."""
+        """Write the intent, every snapshot and every planned step in one transaction,
+        which also claims the merge's records for `actor` (default: the store's).
+
+        Raises:
+            store.claims.RecordsBusy: another reviewer holds or merges some of the
+                records; nothing was written.
+        """
         now = _now()
+        actor = actor or self._db.actor
         with self._db.transaction() as sql:
-            cursor = sql.execute(
+            merge_id = int(sql.execute(
                 "INSERT INTO merges (conn, provider, base_url, entity, group_id, master, "
-                "others, plan, targets, status, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "others, plan, targets, status, created_at, actor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (conn, provider, base_url, entity, merge.group, merge.master,
                  json.dumps(merge.others), merge.model_dump_json(by_alias=True),
-                 json.dumps(targets), MergeState.RUNNING, now),
-            )
-            merge_id = int(cursor.lastrowid)
+                 json.dumps(targets), MergeState.RUNNING, now, actor),
+            ).fetchone()[0])
+            claim_for_merge(self._db, sql, conn, merge.group, (merge.master, *merge.others),
+                            actor, merge_id)
             sql.executemany(
                 "INSERT INTO snapshots VALUES (?, ?, ?)",
                 [(merge_id, r.id, r.model_dump_json()) for r in snapshots],
@@ -141,12 +154,15 @@ class MergeJournal:
                 "UPDATE merges SET status = ?, message = ?, finished_at = ? WHERE id = ?",
                 (status, message, finished, merge_id),
             )
+            if status not in OPEN_STATES:  # an unknown outcome keeps its records held
+                settle_merge_claims(sql, merge_id)
 
     def mark_restored(self, merge_id: int, message: str) -> None:
         """The merge was undone as far as the CRM allows; when it finished stays."""
         with self._db.transaction() as sql:
             sql.execute("UPDATE merges SET status = ?, message = ? WHERE id = ?",
                         (MergeState.RESTORED, message, merge_id))
+            settle_merge_claims(sql, merge_id)
 
     def set_after(self, merge_id: int, survivor: Record) -> None:
         """Keep the survivor as the CRM held it once the merge was verified."""
@@ -200,11 +216,13 @@ class MergeJournal:
     ) -> list[MergeEntry]:
         """Newest first. `search` matches ids, group, message, CRM, entity and the
         snapshotted records' values (a person's name or email finds their merges)."""
-        where, params = _history_filter(search, status, provider)
-        query = f"SELECT {_MERGE_COLUMNS} FROM merges{where} ORDER BY id DESC LIMIT ?"
+        like = "LIKE" if self._db.dialect == "sqlite" else "ILIKE"  # SQLite's LIKE ignores case
+        where, params = _history_filter(search, status, provider, like)
+        query = f"SELECT {_MERGE_COLUMNS} FROM merges{where} ORDER BY id DESC"
+        if limit is not None:
+            query, params = query + " LIMIT ?", [*params, limit]
         with self._db.lock:
-            rows = self._db.conn.execute(query, [*params, -1 if limit is None else limit])
-            rows = rows.fetchall()
+            rows = self._db.conn.execute(query, params).fetchall()
         return [self._entry(row, with_details=details) for row in rows]
 
     def _entry(self, row: tuple, with_details: bool = True) -> MergeEntry:
@@ -240,23 +258,23 @@ class MergeJournal:
 
 _MERGE_COLUMNS = (
     "id, conn, provider, base_url, entity, group_id, master, others, plan, targets, "
-    "status, message, created_at, finished_at, after"
+    "status, message, created_at, finished_at, after, actor"
 )
 
 
 def _history_filter(
-    search: str, status: MergeState | None, provider: str | None
+    search: str, status: MergeState | None, provider: str | None, like: str = "LIKE"
 ) -> tuple[str, list]:
     clauses: list[str] = []
     params: list = []
     if search:
-        like = f"%{search}%"
+        pattern = f"%{search}%"
         clauses.append(
-            "(CAST(id AS TEXT) = ? OR group_id LIKE ? OR master LIKE ? OR others LIKE ? "
-            "OR message LIKE ? OR provider LIKE ? OR entity LIKE ? "
-            "OR id IN (SELECT merge_id FROM snapshots WHERE data LIKE ?))"
+            f"(CAST(id AS TEXT) = ? OR group_id {like} ? OR master {like} ? OR others {like} ? "
+            f"OR message {like} ? OR provider {like} ? OR entity {like} ? OR actor {like} ? "
+            f"OR id IN (SELECT merge_id FROM snapshots WHERE data {like} ?))"
         )
-        params += [search.lstrip("#"), *[like] * 7]
+        params += [search.lstrip("#"), *[pattern] * 8]
     if status is not None:
         clauses.append("status = ?")
         params.append(str(status))

@@ -59,21 +59,24 @@ class RestoreEntry(BaseModel):
     created_at: str
     finished_at: str | None
     actions: tuple[RestoreAction, ...] = ()
+    actor: str = ""  # who ran the restore ('' before journals named them)
 
 
 class RestoreJournal:
     def __init__(self, db: Database):
         self._db = db
 
-    def begin(self, merge_id: int, actions: Iterable[RestoreAction]) -> int:
-        """The restore and every planned action, in one transaction, before any call."""
+    def begin(self, merge_id: int, actions: Iterable[RestoreAction],
+              actor: str | None = None) -> int:
+        """The restore and every planned action, in one transaction, before any call;
+        journalled with `actor` (default: the store's)."""
         now = _now()
         with self._db.transaction() as sql:
-            cursor = sql.execute(
-                "INSERT INTO restores (merge_id, status, created_at) VALUES (?, ?, ?)",
-                (merge_id, RestoreStatus.RUNNING, now),
-            )
-            restore_id = int(cursor.lastrowid)
+            restore_id = int(sql.execute(
+                "INSERT INTO restores (merge_id, status, created_at, actor) "
+                "VALUES (?, ?, ?, ?) RETURNING id",
+                (merge_id, RestoreStatus.RUNNING, now, actor or self._db.actor),
+            ).fetchone()[0])
             sql.executemany(
                 "INSERT INTO restore_actions (restore_id, idx, kind, record_id, request, "
                 "state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -102,13 +105,13 @@ class RestoreJournal:
         """Every restore of one merge, oldest first."""
         with self._db.lock:
             rows = self._db.conn.execute(
-                "SELECT id, merge_id, status, message, created_at, finished_at FROM restores "
-                "WHERE merge_id = ? ORDER BY id", (merge_id,),
+                "SELECT id, merge_id, status, message, created_at, finished_at, actor "
+                "FROM restores WHERE merge_id = ? ORDER BY id", (merge_id,),
             ).fetchall()
         return [self._entry(row) for row in rows]
 
     def _entry(self, row: tuple) -> RestoreEntry:
-        restore_id, merge_id, status, message, created, finished = row
+        restore_id, merge_id, status, message, created, finished, actor = row
         with self._db.lock:
             actions = self._db.conn.execute(
                 "SELECT idx, kind, record_id, request, state, new_id, error "
@@ -116,7 +119,7 @@ class RestoreJournal:
             ).fetchall()
         return RestoreEntry(
             id=restore_id, merge_id=merge_id, status=status, message=message,
-            created_at=created, finished_at=finished,
+            created_at=created, finished_at=finished, actor=actor,
             actions=tuple(
                 RestoreAction(index=i, kind=k, record_id=r, values=json.loads(v), state=st,
                               new_id=n, error=e)

@@ -7,7 +7,6 @@ import pytest
 
 from mergedesk.core.models import DuplicateGroup, Evidence
 from mergedesk.store.cache import GroupStore
-from mergedesk.store.database import Database
 from mergedesk.store.group_query import GroupQuery, GroupReader, GroupSort
 
 CONN = "chatwoot|http://127.0.0.1:1/api/v1/accounts/1|contacts"
@@ -20,10 +19,8 @@ def group(gid: str, *records: str, score: float = 0.9) -> DuplicateGroup:
 
 
 @pytest.fixture
-def store(tmp_path) -> GroupStore:
-    db = Database(tmp_path / "store.sqlite3")
-    yield GroupStore(db)
-    db.close()
+def store(open_store) -> GroupStore:
+    return GroupStore(open_store("store"))  # SQLite and PostgreSQL (tests/store/conftest.py)
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from mergedesk.store.database import Database
 from mergedesk.store.journal import MergeJournal, MergeState, StepState
 
 
-def begin(journal: MergeJournal) -> int:
+def begin(journal: MergeJournal, conn: str = "c") -> int:
     merge = GroupMerge.model_validate({"group": "g1", "master": "1", "others": ["2"],
                                        "fields": {"name": {"from": "2"}}})
     return journal.begin(
-        conn="c", provider="chatwoot", base_url="http://127.0.0.1/x", entity="contacts",
+        conn=conn, provider="chatwoot", base_url="http://127.0.0.1/x", entity="contacts",
         merge=merge,
         snapshots=[Record(id="1", fields={"name": "A"}), Record(id="2", fields={"name": "B"})],
         steps=[MergeStep(index=0, kind=StepKind.UPDATE, master="1", values={"name": "B"}),
@@ -20,8 +20,8 @@ def begin(journal: MergeJournal) -> int:
     )
 
 
-def test_intent_snapshots_and_steps_are_written_before_any_call(tmp_path):
-    journal = MergeJournal(Database(tmp_path / "j.sqlite3"))
+def test_intent_snapshots_and_steps_are_written_before_any_call(open_store):
+    journal = MergeJournal(open_store("j"))
     entry = journal.get(begin(journal))
     assert entry.status == MergeState.RUNNING
     assert [s.state for s in entry.steps] == [StepState.INTENT, StepState.INTENT]
@@ -29,12 +29,11 @@ def test_intent_snapshots_and_steps_are_written_before_any_call(tmp_path):
     assert entry.plan.fields["name"].from_record == "2"
 
 
-def test_journal_survives_reopening_and_lists_open_merges(tmp_path):
-    path = tmp_path / "j.sqlite3"
-    journal = MergeJournal(Database(path))
+def test_journal_survives_reopening_and_lists_open_merges(open_store):
+    journal = MergeJournal(open_store("j"))
     merge_id = begin(journal)
     journal.set_step(merge_id, 1, StepState.SENT)
-    reopened = MergeJournal(Database(path))
+    reopened = MergeJournal(open_store("j"))
     (entry,) = reopened.open_merges("c")
     assert entry.steps[1].state == StepState.SENT
     reopened.finish(merge_id, MergeState.MERGED, "")

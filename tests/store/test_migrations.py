@@ -37,9 +37,8 @@ def test_a_version_1_journal_is_migrated_without_losing_a_row(tmp_path):
     assert RestoreJournal(db).for_merge(1) == []
 
 
-def test_the_after_image_and_a_restore_survive_reopening(tmp_path):
-    path = tmp_path / "j.sqlite3"
-    db = Database(path)
+def test_the_after_image_and_a_restore_survive_reopening(open_store):
+    db = open_store("j")
     journal = MergeJournal(db)
     merge_id = begin(journal)
     journal.set_after(merge_id, Record(id="1", fields={"name": "B"}))
@@ -52,7 +51,7 @@ def test_the_after_image_and_a_restore_survive_reopening(tmp_path):
     restores.set_action(restore_id, 1, ActionState.SENT)
     db.close()
 
-    reopened = Database(path)
+    reopened = open_store("j")
     assert MergeJournal(reopened).get(merge_id).after.fields == {"name": "B"}
     (entry,) = RestoreJournal(reopened).for_merge(merge_id)
     assert entry.status == RestoreStatus.RUNNING
@@ -60,11 +59,12 @@ def test_the_after_image_and_a_restore_survive_reopening(tmp_path):
     assert entry.actions[0].values == {"name": "A"}
 
 
-def test_history_search_reaches_into_snapshots_and_filters(tmp_path):
-    journal = MergeJournal(Database(tmp_path / "j.sqlite3"))
+def test_history_search_reaches_into_snapshots_and_filters(open_store):
+    journal = MergeJournal(open_store("j"))
     merge_id = begin(journal)
     journal.finish(merge_id, MergeState.MERGED)
     assert [e.id for e in journal.history(search="B")] == [merge_id]  # a snapshot value
     assert journal.history(search="nobody-by-that-name") == []
+    assert [e.id for e in journal.history(search="CHATWOOT")] == [merge_id]  # any case
     assert journal.history(status=MergeState.FAILED) == []
     assert [e.id for e in journal.history(provider="chatwoot", limit=None)] == [merge_id]
