@@ -56,12 +56,16 @@ def open_blockers(findings: Iterable[Finding], merge: GroupMerge) -> list[Findin
 
 
 def check_read_only(merge: GroupMerge, fields: Mapping[str, FieldDef]) -> list[Finding]:
+    """A choice for a field the CRM will not let us write; keeping the survivor's own
+    value (how a read-only owner conflict is settled) writes nothing and passes."""
     return [
         Finding(kind=FindingKind.READ_ONLY, field=name,
                 message=f"{fields[name].display_label} is read-only in the CRM",
                 fix=f"drop the choice for {fields[name].display_label}; the survivor keeps "
                     "its own value")
-        for name in merge.fields if name in fields and not fields[name].writable
+        for name, choice in merge.fields.items()
+        if name in fields and not fields[name].writable
+        and (choice.given or choice.from_record != merge.master)
     ]
 
 

@@ -18,6 +18,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from mergedesk.core import multivalue as mv
+from mergedesk.core.master import SURVIVOR_ORDER, Criterion, Reason, facts_of, rank, reasons
 from mergedesk.core.models import FieldDef, FieldRole, FieldType, Record, Sensitive
 from mergedesk.core.plan import FieldChoice
 from mergedesk.core.preflight import Finding, FindingKind
@@ -126,8 +127,11 @@ def _slots(records, fields, region, out: Defaults, template: RuleTemplate) -> se
 def _resolve_field(definition: FieldDef, records, template: RuleTemplate, out: Defaults):
     name = definition.api_name
     values = [r.fields.get(name) for r in records]
-    if definition.sensitive in (Sensitive.OWNER, Sensitive.LIFECYCLE, Sensitive.PARENT):
+    if definition.sensitive in CONFLICTING:
         _conflict(definition, records, out)
+        return
+    if not definition.writable and _is_multi(definition):
+        _unwritable_list(definition, records, out)
         return
     if not definition.writable or (name in template.fields and _by_rule(
             template.fields[name], definition, records, template, out)):
@@ -142,7 +146,7 @@ def _resolve_field(definition: FieldDef, records, template: RuleTemplate, out: D
         dated = [v for v in values if not is_blank(v)]
         if dated:
             _set(out, records, name, min(dated, key=str), "the earliest date is kept")
-    elif definition.multi_valued or definition.type == FieldType.MULTI_PICKLIST:
+    elif _is_multi(definition):
         out.kept[name] = mv.union(values)
         _set(out, records, name, out.kept[name], "tags of every record")
     elif definition.type == FieldType.LONG_TEXT:
@@ -151,6 +155,19 @@ def _resolve_field(definition: FieldDef, records, template: RuleTemplate, out: D
              "every distinct text, joined")
     else:
         _by_rule(template.default, definition, records, template, out)
+
+
+def _is_multi(definition: FieldDef) -> bool:
+    return definition.multi_valued or definition.type == FieldType.MULTI_PICKLIST
+
+
+def _unwritable_list(definition: FieldDef, records, out: Defaults) -> None:
+    """Tags the API cannot write (LeadLex): what the master lacks goes to the note."""
+    everything = mv.union(r.fields.get(definition.api_name) for r in records)
+    out.kept[definition.api_name] = everything
+    own = mv.union([records[0].fields.get(definition.api_name)])
+    out.note.extend(mv.note_lines({definition.display_label: [
+        v for v in everything if v not in own]}))
 
 
 def _by_rule(rule: FieldRule, definition: FieldDef, records, template, out: Defaults) -> bool:
@@ -200,18 +217,38 @@ def _set(out: Defaults, records, name: str, value: JsonValue, why: str) -> bool:
 
 
 def _conflict(definition: FieldDef, records, out: Defaults) -> None:
-    name = definition.api_name
+    found = conflict(definition, records)
+    if found is not None:
+        out.findings.append(found)
+
+
+def conflict(definition: FieldDef, records: Sequence[Record]) -> Finding | None:
+    """A blocking CONFLICT finding when the records hold different values of an owner,
+    status or parent field; settled once the plan chooses a value for it."""
+    name, label = definition.api_name, definition.display_label
     held = {r.id: r.fields.get(name) for r in records if not is_blank(r.fields.get(name))}
     distinct: list[JsonValue] = []
     for value in held.values():
         if not any(same_value(value, d) for d in distinct):
             distinct.append(value)
-    if len(distinct) > 1:
-        shown = ", ".join(f"{rid}: {_shown(v)}" for rid, v in held.items())
-        out.findings.append(Finding(
-            kind=FindingKind.CONFLICT, field=name, records=tuple(held),
-            message=f"{definition.display_label} differs ({shown})",
-            fix=f"choose the {definition.display_label} the survivor keeps"))
+    if len(distinct) < 2:
+        return None
+    shown = ", ".join(f"{rid}: {_shown(v)}" for rid, v in held.items())
+    fix = f"choose the {label} the survivor keeps" if definition.writable else (
+        f"keep the survivor's {label} (MergeDesk cannot write it), or make the record "
+        f"with the right {label} the survivor")
+    return Finding(kind=FindingKind.CONFLICT, field=name, records=tuple(held),
+                   message=f"{label} differs ({shown})", fix=fix)
+
+
+CONFLICTING = (Sensitive.OWNER, Sensitive.LIFECYCLE, Sensitive.PARENT)
+
+
+def conflicts(records: Sequence[Record], fields: Mapping[str, FieldDef]) -> list[Finding]:
+    """Every owner / status / parent conflict of a group (`records[0]` need not be the
+    master): what the compare view flags and one-key submission waits for."""
+    found = (conflict(f, records) for f in fields.values() if f.sensitive in CONFLICTING)
+    return [f for f in found if f is not None]
 
 
 def _shown(value: JsonValue) -> str:
@@ -235,18 +272,8 @@ def _notes(records, fields: Mapping[str, FieldDef], template, out: Defaults) -> 
 
 
 # --- the suggested survivor --------------------------------------------------------------
-class SurvivorRule(StrEnum):
-    LINKED = "linked_to_integrations"  # an external id: integrations know this record
-    MOST_RELATED = "most_related"
-    OLDEST = "oldest"
-    MOST_COMPLETE = "most_complete"
-
-
-class Reason(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    rule: SurvivorRule
-    detail: str
+# One engine (core.master) serves the review window and these defaults.
+SurvivorRule = Criterion
 
 
 class Survivor(BaseModel):
@@ -261,26 +288,7 @@ def suggest_survivor(records: Sequence[Record], fields: Mapping[str, FieldDef]) 
     working), then most related items, then oldest, then most complete."""
     if not records:
         raise ValueError("no records to choose a survivor from")
-    keys = {
-        SurvivorRule.LINKED: lambda r: -sum(
-            1 for f in fields.values()
-            if f.role == FieldRole.EXTERNAL_ID and not is_blank(r.fields.get(f.api_name))),
-        SurvivorRule.MOST_RELATED: lambda r: -sum(r.related_counts.values()),
-        SurvivorRule.OLDEST: lambda r: _when(r.created_at, late=True),
-        SurvivorRule.MOST_COMPLETE: lambda r: -r.filled_count(),
-    }
-    best = min(records, key=lambda r: tuple(k(r) for k in keys.values()))
-    reasons = [Reason(rule=rule, detail=_detail(rule, best))
-               for rule, key in keys.items()
-               if all(key(best) < key(r) for r in records if r is not best)]
-    return Survivor(master=best.id, reasons=tuple(reasons))
-
-
-def _detail(rule: SurvivorRule, record: Record) -> str:
-    if rule == SurvivorRule.MOST_RELATED:
-        return f"{sum(record.related_counts.values())} related items"
-    if rule == SurvivorRule.OLDEST:
-        return f"created {record.created_at:%Y-%m-%d}" if record.created_at else "oldest"
-    if rule == SurvivorRule.MOST_COMPLETE:
-        return f"{record.filled_count()} fields filled"
-    return "has an id an integration set"
+    linked = [f.api_name for f in fields.values() if f.role == FieldRole.EXTERNAL_ID]
+    facts = [facts_of(r, linked=linked) for r in records]
+    best, _ = rank(facts, SURVIVOR_ORDER)
+    return Survivor(master=best.record_id, reasons=reasons(facts, best))

@@ -14,6 +14,8 @@ from mergedesk.core import preflight as checks
 from mergedesk.core.models import FieldDef, Record
 from mergedesk.core.plan import GroupMerge
 from mergedesk.core.preflight import Finding
+from mergedesk.core.rules import conflicts
+from mergedesk.core.steps import plan_steps
 from mergedesk.core.values import is_blank, same_value
 from mergedesk.providers import errors
 from mergedesk.providers.base import Provider
@@ -36,6 +38,18 @@ class Preflight:
         if any(word in lowered for word in ("scope", "privilege", "permission", "tier",
                                             "not authorized", "forbidden")):
             self.refusals[conn] = message
+
+    async def review(self, provider: Provider, conn: str, merge: GroupMerge,
+                     records: Mapping[str, Record],
+                     fields: Mapping[str, FieldDef]) -> list[Finding]:
+        """Everything to show on a reviewed group before it is submitted: its owner,
+        status and parent conflicts, then what the CRM would refuse of the values the
+        plan writes. `checks.open_blockers(found, merge)` is what still stops it (a
+        conflict is settled once the plan chooses that field). Reads only."""
+        group = [records[rid] for rid in merge.record_ids if rid in records]
+        planned = plan_steps(merge, dict(records), provider.capabilities, dict(fields))
+        crm = await self.check(provider, conn, merge, records, fields, planned.targets)
+        return [*conflicts(group, fields), *crm]
 
     async def check(self, provider: Provider, conn: str, merge: GroupMerge,
                     records: Mapping[str, Record], fields: Mapping[str, FieldDef],

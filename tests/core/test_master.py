@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from mergedesk.core.master import MasterRule, suggest_master
+from mergedesk.core.master import Criterion, MasterRule, Reason, suggest_master
 from mergedesk.core.models import Record
 
 
@@ -43,3 +43,21 @@ def test_unknown_dates_lose_and_a_full_tie_keeps_group_order() -> None:
 def test_complete_counts_only_the_fields_compared() -> None:
     records = [rec("a", 5), Record(id="b", fields={"f0": "x", "extra": "y"})]
     assert suggest_master(records, fields=["f0", "extra"]).record_id == "b"
+
+
+def test_a_link_to_integrations_breaks_ties_and_every_outright_win_is_a_reason() -> None:
+    linked = Record(id="b", fields={"f0": "x", "ext": "id-7"})
+    records = [Record(id="a", fields={"f0": "x", "f1": "y"}), linked]
+    suggestion = suggest_master(records, fields=["f0"], linked=["ext"])
+    assert suggestion.record_id == "b" and suggestion.decided_by is None
+    assert suggestion.decided_by_criterion == Criterion.LINKED
+    assert [r.rule for r in suggestion.reasons] == [Criterion.LINKED]
+    oldest = suggest_master([rec("a", 1, 2022, 3), rec("b", 2, 2019, 1)], MasterRule.OLDEST)
+    assert [r.rule for r in oldest.reasons] == [Criterion.OLDEST, Criterion.MOST_COMPLETE]
+    assert oldest.reasons[0].detail == "created 2019-01-01"
+
+
+def test_the_review_window_and_the_safe_defaults_share_one_engine() -> None:
+    from mergedesk.core import rules
+
+    assert rules.SurvivorRule is Criterion and rules.Reason is Reason

@@ -80,3 +80,12 @@ def test_related_items_that_did_not_arrive():
     assert "1 of 5 conversations" in missing.message
     assert missing_related(before, after.model_copy(
         update={"related_counts": {"conversations": 5, "notes": 1}})) == []
+
+
+def test_keeping_the_survivors_own_read_only_value_passes():
+    fields = {"_ownerid_value": FieldDef(api_name="_ownerid_value", writable=False,
+                                         sensitive=Sensitive.OWNER)}
+    kept = merge(_ownerid_value={"from": "1"})
+    assert check_read_only(kept, fields) == []
+    (found,) = check_read_only(merge(_ownerid_value={"from": "2"}), fields)
+    assert found.kind == FindingKind.READ_ONLY and found.field == "_ownerid_value"

@@ -12,6 +12,7 @@ from mergedesk.core.rules import (
     RuleKind,
     RuleTemplate,
     SurvivorRule,
+    conflicts,
     resolve,
     sensitive_by_name,
     suggest_survivor,
@@ -114,3 +115,19 @@ def test_custom_checkboxes_named_like_opt_outs_are_sensitive():
         Sensitive.OPT_OUT
     assert sensitive_by_name("Do_Not_Call", FieldType.BOOLEAN) == Sensitive.DO_NOT_CALL
     assert sensitive_by_name("Do_Not_Call", FieldType.TEXT) is None
+
+
+def test_tags_the_crm_cannot_write_go_to_the_note():
+    fields = {**FIELDS, "Tags": FIELDS["Tags"].model_copy(update={"writable": False})}
+    out = resolve(group(), fields)
+    assert "Tags" not in out.choices and out.kept["Tags"] == ["vip", "b2b", "lead"]
+    note = out.choices["Description"].value
+    assert "Tags (merged): b2b, lead" in note and "vip" not in note.split("Tags")[1]
+
+
+def test_conflicts_name_every_differing_owner_and_read_only_ones_say_what_to_do():
+    assert [f.field for f in conflicts(group(), FIELDS)] == ["Owner"]
+    read_only = {"Owner": FIELDS["Owner"].model_copy(update={"writable": False})}
+    (found,) = conflicts(group(), read_only)
+    assert "cannot write it" in found.fix and found.records == ("1", "2")
+    assert conflicts(group()[2:], FIELDS) == []

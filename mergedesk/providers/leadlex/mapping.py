@@ -16,13 +16,17 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from mergedesk.core.models import FieldDef, FieldType, Record
+from mergedesk.core.models import FieldDef, FieldRole, FieldType, Record
 from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo
 
-# PATCH takes these (and `notes`, which it appends: MergeDesk never sends it).
+# PATCH takes these (and `notes`, which it appends: MergeDesk never sends it as a value).
 WRITABLE = ("full_name", "email", "phone", "job_title", "company_name", "linkedin_url")
 NOTES = "notes"
+# One e-mail and one phone per contact and no writable tags: what a group holds beyond
+# them is kept as a new note on the primary. Not a field LeadLex has: written as PATCH
+# `notes`, which appends a note (the documented quirk), never read back.
+MERGE_NOTE = "merge_note"
 FIELDS = (
     FieldDef(api_name="full_name", label="Full name"),
     FieldDef(api_name="first_name", label="First name", writable=False),  # from full_name
@@ -34,6 +38,8 @@ FIELDS = (
     FieldDef(api_name="linkedin_url", label="LinkedIn", type=FieldType.URL),
     FieldDef(api_name="tags", label="Tags", type=FieldType.MULTI_PICKLIST, multi_valued=True,
              writable=False),  # the documented PATCH does not take tags
+    FieldDef(api_name=MERGE_NOTE, label="New note", type=FieldType.LONG_TEXT,
+             role=FieldRole.NOTE),
 )
 _KNOWN = frozenset(f.api_name for f in FIELDS)
 # The codes LeadLex documents for the merge call; anything else on a 409 is the key
@@ -117,7 +123,7 @@ def to_record(contact: ContactBody) -> Record:
 def update_body(values: dict[str, JsonValue]) -> dict[str, JsonValue]:
     """A PATCH body; ValidationFailed for notes (LeadLex appends them, so writing them
     would duplicate notes the merge already re-homes) or a field PATCH does not take."""
-    refused = sorted(k for k in values if k not in WRITABLE)
+    refused = sorted(k for k in values if k not in (*WRITABLE, MERGE_NOTE))
     if NOTES in refused:
         raise errors.ValidationFailed(
             "MergeDesk never writes LeadLex notes: a PATCH appends them to the existing ones, "
@@ -127,7 +133,10 @@ def update_body(values: dict[str, JsonValue]) -> dict[str, JsonValue]:
         raise errors.ValidationFailed(
             f"LeadLex cannot update {', '.join(refused)} through the API",
             provider="leadlex", field_errors=dict.fromkeys(refused, "not writable"))
-    return dict(values)
+    body = {k: v for k, v in values.items() if k != MERGE_NOTE}
+    if values.get(MERGE_NOTE):
+        body[NOTES] = values[MERGE_NOTE]
+    return body
 
 
 def parse_export(text: str) -> list[Record]:
