@@ -1490,4 +1490,61 @@ so, wie {crm} ihn speichert</translation>
         <translation>Dunkel</translation>
     </message>
 </context>
+<context>
+    <name>StartupRecovery</name>
+    <message numerus="yes">
+        <source>Settling %n interrupted merge(s) by reading the CRM…</source>
+        <translation>
+            <numerusform>%n unterbrochene Zusammenführung wird anhand des CRM geklärt…</numerusform>
+            <numerusform>%n unterbrochene Zusammenführungen werden anhand des CRM geklärt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge #{id} (group {group}): {result}</source>
+        <translation>Zusammenführung #{id} (Gruppe {group}): {result}</translation>
+    </message>
+    <message>
+        <source>Interrupted merges</source>
+        <translation>Unterbrochene Zusammenführungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged</source>
+        <translation>
+            <numerusform>%n zusammengeführt</numerusform>
+            <numerusform>%n zusammengeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nothing changed</source>
+        <translation>
+            <numerusform>%n ohne Änderung</numerusform>
+            <numerusform>%n ohne Änderung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed after changing the CRM (see History)</source>
+        <translation>
+            <numerusform>%n nach Änderungen im CRM fehlgeschlagen (siehe Verlauf)</numerusform>
+            <numerusform>%n nach Änderungen im CRM fehlgeschlagen (siehe Verlauf)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted merge(s) settled</source>
+        <translation>
+            <numerusform>%n unterbrochene Zusammenführung geklärt</numerusform>
+            <numerusform>%n unterbrochene Zusammenführungen geklärt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{head}: {details}</source>
+        <translation>{head}: {details}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not settle %n merge(s) yet: kept open, and their groups blocked until MergeDesk can read the CRM</source>
+        <translation>
+            <numerusform>%n Zusammenführung ließ sich noch nicht klären: Sie bleibt offen und ihre Gruppe gesperrt, bis MergeDesk das CRM lesen kann</numerusform>
+            <numerusform>%n Zusammenführungen ließen sich noch nicht klären: Sie bleiben offen und ihre Gruppen gesperrt, bis MergeDesk das CRM lesen kann</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

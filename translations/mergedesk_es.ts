@@ -1490,4 +1490,61 @@ tal como la guardará {crm}</translation>
         <translation>Oscuro</translation>
     </message>
 </context>
+<context>
+    <name>StartupRecovery</name>
+    <message numerus="yes">
+        <source>Settling %n interrupted merge(s) by reading the CRM…</source>
+        <translation>
+            <numerusform>Resolviendo %n fusión interrumpida a partir del CRM…</numerusform>
+            <numerusform>Resolviendo %n fusiones interrumpidas a partir del CRM…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge #{id} (group {group}): {result}</source>
+        <translation>Fusión #{id} (grupo {group}): {result}</translation>
+    </message>
+    <message>
+        <source>Interrupted merges</source>
+        <translation>Fusiones interrumpidas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged</source>
+        <translation>
+            <numerusform>%n fusionada</numerusform>
+            <numerusform>%n fusionadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nothing changed</source>
+        <translation>
+            <numerusform>%n sin ningún cambio</numerusform>
+            <numerusform>%n sin ningún cambio</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed after changing the CRM (see History)</source>
+        <translation>
+            <numerusform>%n fallida tras modificar el CRM (véase el historial)</numerusform>
+            <numerusform>%n fallidas tras modificar el CRM (véase el historial)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted merge(s) settled</source>
+        <translation>
+            <numerusform>%n fusión interrumpida resuelta</numerusform>
+            <numerusform>%n fusiones interrumpidas resueltas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{head}: {details}</source>
+        <translation>{head}: {details}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not settle %n merge(s) yet: kept open, and their groups blocked until MergeDesk can read the CRM</source>
+        <translation>
+            <numerusform>%n fusión aún no se pudo resolver: sigue abierta y su grupo bloqueado hasta que MergeDesk pueda leer el CRM</numerusform>
+            <numerusform>%n fusiones aún no se pudieron resolver: siguen abiertas y sus grupos bloqueados hasta que MergeDesk pueda leer el CRM</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1490,4 +1490,61 @@ tel que {crm} le gardera</translation>
         <translation>Sombre</translation>
     </message>
 </context>
+<context>
+    <name>StartupRecovery</name>
+    <message numerus="yes">
+        <source>Settling %n interrupted merge(s) by reading the CRM…</source>
+        <translation>
+            <numerusform>Vérification dans le CRM de %n fusion interrompue…</numerusform>
+            <numerusform>Vérification dans le CRM de %n fusions interrompues…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge #{id} (group {group}): {result}</source>
+        <translation>Fusion #{id} (groupe {group}) : {result}</translation>
+    </message>
+    <message>
+        <source>Interrupted merges</source>
+        <translation>Fusions interrompues</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged</source>
+        <translation>
+            <numerusform>%n fusionnée</numerusform>
+            <numerusform>%n fusionnées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nothing changed</source>
+        <translation>
+            <numerusform>%n sans aucun changement</numerusform>
+            <numerusform>%n sans aucun changement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed after changing the CRM (see History)</source>
+        <translation>
+            <numerusform>%n en échec après avoir modifié le CRM (voir l’historique)</numerusform>
+            <numerusform>%n en échec après avoir modifié le CRM (voir l’historique)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted merge(s) settled</source>
+        <translation>
+            <numerusform>%n fusion interrompue réglée</numerusform>
+            <numerusform>%n fusions interrompues réglées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{head}: {details}</source>
+        <translation>{head} : {details}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not settle %n merge(s) yet: kept open, and their groups blocked until MergeDesk can read the CRM</source>
+        <translation>
+            <numerusform>%n fusion n’a pas encore pu être réglée : elle reste ouverte et son groupe bloqué tant que MergeDesk ne peut pas lire le CRM</numerusform>
+            <numerusform>%n fusions n’ont pas encore pu être réglées : elles restent ouvertes et leurs groupes bloqués tant que MergeDesk ne peut pas lire le CRM</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
