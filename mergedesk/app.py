@@ -3,7 +3,11 @@ the services and the main window once, passes them in, and runs until the app qu
 
 With no CRM connection given (`--provider` + `--base-url`), MergeDesk opens on the
 embedded Chatwoot sandbox with demo data in a temporary folder (never the user's
-journal), and scans it at once so the window shows groups."""
+journal), and scans it at once so the window shows groups.
+
+Start-up: only what the first paint needs loads before the window shows (measured by
+tests/benchmarks/bench_startup.py). Connecting waits for that paint: the demo sandbox,
+credentials (keyring), pydantic settings and the provider's client load after it."""
 
 from __future__ import annotations
 
@@ -20,15 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
-from pydantic import SecretStr
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mergedesk import __version__
 from mergedesk.providers import registry
-from mergedesk.providers.base import ConnectionSettings, Provider
 from mergedesk.resources import APP_ID
-from mergedesk.services import credentials, logs
+from mergedesk.services import logs
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.scan import ScanService
 from mergedesk.services.workspace import Workspace
@@ -41,6 +43,9 @@ from mergedesk.ui.review.main_window import MainWindow
 from mergedesk.ui.settings_menu import SettingsMenu
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from mergedesk.providers.base import ConnectionSettings, Provider
     from mergedesk.sandbox.server import SandboxServer
     from mergedesk.selftest import SelfTest
 
@@ -89,6 +94,9 @@ class DesktopSession:
 
     async def open(self, window: MainWindow) -> None:
         """Connect (starting the sandbox in demo mode), then show or find groups."""
+        from mergedesk.providers.base import ConnectionSettings
+        from mergedesk.services import credentials
+
         if self.saved:
             await window.connections.open_saved(self.saved)
             return
@@ -108,6 +116,10 @@ class DesktopSession:
             window.start_scan()
 
     async def _start_sandbox(self, window: MainWindow) -> tuple[ConnectionSettings, str]:
+        from pydantic import SecretStr
+
+        from mergedesk.providers.base import ConnectionSettings
+
         window.status_bar.showMessage(
             QCoreApplication.translate("App", "Starting the demo CRM…"))
         # Generating the data and starting uvicorn take a moment: not on the GUI thread.
@@ -177,7 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     job = _self_test_hooks(args, window, session, started)
     crash.on_crash = job.on_crash if job else None
     window.show()
-    window.tasks.start("connect", job.run() if job else session.open(window))
+    window.tasks.start("connect", _after_first_paint(
+        window, job.run if job else lambda: session.open(window)))
     try:
         with loop:
             loop.run_forever()  # returns when the last window closed (aboutToQuit)
@@ -231,6 +244,42 @@ def _apply_preferences(app: QApplication, args: argparse.Namespace, settings: QS
     themes = theme.ThemeManager(app)
     themes.apply(theme.chosen_theme(args.theme, settings))
     return translations, themes
+
+
+class _PaintProbe(QObject):
+    """Event filter: resolves `painted` once the window's first paint has been handled."""
+
+    def __init__(self, window: QWidget, painted: asyncio.Future[None]):
+        super().__init__(window)
+        self._painted = painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted.done():
+            # The filter runs before the window paints: resolve on the next loop turn.
+            QTimer.singleShot(0, self._resolve)
+        return False
+
+    def _resolve(self) -> None:
+        if not self._painted.done():
+            self._painted.set_result(None)
+
+
+async def _after_first_paint(window: QWidget, work: Callable[[], Awaitable[None]],
+                             limit: float = 3.0) -> None:
+    """Run `work` once the window has painted (or after `limit` seconds, for a window
+    that never paints): starting the sandbox and connecting load modules and hold the
+    GIL, which would delay the first paint if they started with it."""
+    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    probe = _PaintProbe(window, painted)
+    window.installEventFilter(probe)
+    try:
+        await asyncio.wait_for(painted, limit)
+    except TimeoutError:
+        log.debug("no paint within %.0f s; connecting anyway", limit)
+    finally:
+        window.removeEventFilter(probe)
+        probe.deleteLater()
+    await work()
 
 
 def _quit_on_sigint(window: MainWindow) -> None:

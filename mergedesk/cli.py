@@ -1,6 +1,10 @@
 """The `mergedesk` command: the GUI by default, and sandbox / scan / apply / history for
 batch work, scripting and tests (DESIGN.md's command-line contract). Each command runs
-the same service coroutines as the GUI, under asyncio.run."""
+the same service coroutines as the GUI, under asyncio.run.
+
+The GUI is chosen before anything of the commands loads: plans, providers, credentials
+and the journal come in with the command that needs them, so they never delay the
+window's first paint (tests/benchmarks/bench_startup.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +14,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mergedesk import __version__
-from mergedesk.core.plan import MergePlan, PlanError
-from mergedesk.providers import errors, registry
-from mergedesk.providers.base import ConnectionSettings, Provider
-from mergedesk.services import credentials, logs
-from mergedesk.services.workspace import Workspace
+if TYPE_CHECKING:
+    from mergedesk.providers import errors
+    from mergedesk.providers.base import Provider
+    from mergedesk.services.workspace import Workspace
 
 EXIT_OK, EXIT_NOT_ALL_MERGED, EXIT_INPUT = 0, 1, 2
 
@@ -30,6 +33,8 @@ class CliError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from mergedesk import __version__
+
     parser = argparse.ArgumentParser(prog="mergedesk", description="Merge duplicate CRM records.")
     parser.add_argument("--version", action="version", version=f"mergedesk {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the GUI on the demo sandbox")
@@ -81,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mergedesk.app import main as gui_main
 
         return gui_main(argv)  # the GUI takes its own options (--demo, --provider, ...)
+    from mergedesk.core.plan import PlanError
+    from mergedesk.providers import errors
+    from mergedesk.services import logs
+
     args = build_parser().parse_args(argv)
     logs.configure(verbose=args.verbose)
     try:
@@ -120,7 +129,7 @@ def _cmd_sandbox(args: argparse.Namespace) -> int:
 def _cmd_scan(args: argparse.Namespace) -> int:
     from mergedesk.services.scan import ScanService
 
-    workspace = Workspace.open()
+    workspace = _open_workspace()
     try:
         service = ScanService(workspace)
         if args.csv is not None:
@@ -172,8 +181,10 @@ def _cmd_apply(args: argparse.Namespace) -> int:
         text = args.plan.read_bytes()
     except OSError as exc:
         raise CliError(f"cannot read plan {args.plan}: {exc.strerror}") from exc
+    from mergedesk.core.plan import MergePlan
+
     plan = MergePlan.from_json_text(text)
-    workspace = Workspace.open()
+    workspace = _open_workspace()
     all_merged = True
 
     async def run(provider: Provider, base_url: str) -> None:
@@ -208,7 +219,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     if args.id_map is not None:
         from mergedesk.services.idmap import export_id_map
 
-        workspace = Workspace.open()
+        workspace = _open_workspace()
         try:
             count = export_id_map(workspace, args.id_map)
         finally:
@@ -217,7 +228,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
         return 0
     if args.id is not None or args.export is not None:
         return _history_detail_or_export(args)
-    workspace = Workspace.open()
+    workspace = _open_workspace()
     try:
         entries = workspace.journal.history(search=args.search)
     finally:
@@ -234,6 +245,10 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 async def _with_provider(args: argparse.Namespace, work):
     """Build the provider named on the command line, run `work`, always close it."""
+    from mergedesk.providers import registry
+    from mergedesk.providers.base import ConnectionSettings
+    from mergedesk.services import credentials
+
     try:
         spec = registry.spec(args.provider)
     except KeyError as exc:
@@ -276,7 +291,15 @@ def _write_atomically(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+def _open_workspace() -> Workspace:
+    from mergedesk.services.workspace import Workspace
+
+    return Workspace.open()
+
+
 def _provider_text(exc: errors.ProviderError) -> str:
+    from mergedesk.providers import errors
+
     crm = exc.provider or "the CRM"
     if isinstance(exc, errors.AuthError):
         return f"{crm} refused the credentials: {exc}"
@@ -288,7 +311,7 @@ def _provider_text(exc: errors.ProviderError) -> str:
 def _history_detail_or_export(args: argparse.Namespace) -> int:
     from mergedesk.services.history import HistoryService
 
-    workspace = Workspace.open()
+    workspace = _open_workspace()
     try:
         history = HistoryService(workspace)
         if args.id is not None:
@@ -313,7 +336,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     """Restore one journalled merge in the CRM it was made in; one line per action."""
     from mergedesk.services.restore import RestoreRefused, RestoreService
 
-    workspace = Workspace.open()
+    workspace = _open_workspace()
     try:
         service = RestoreService(workspace)
         try:
@@ -352,7 +375,7 @@ def _cmd_recover(args: argparse.Namespace) -> int:
     """Settle every merge a crash or a lost answer left open; one JSON line per merge."""
     from mergedesk.services.recovery import RecoveryService, default_connector
 
-    workspace = Workspace.open()
+    workspace = _open_workspace()
     try:
         report = asyncio.run(RecoveryService(workspace, default_connector(args.profile))
                              .settle_all())

@@ -1,76 +1,60 @@
-"""Which providers exist, how each is built, and which credentials it takes. No Qt."""
+"""Which providers exist, how each is built, and which credentials it takes. No Qt.
+
+A provider's client is named by its import path and imported only when one is created:
+the GUI lists the CRMs (names, credentials) before its window shows, without loading
+httpx, pydantic models and the mapping code of five clients."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mergedesk.providers.base import ConnectionSettings, Provider
+if TYPE_CHECKING:
+    from mergedesk.providers.base import ConnectionSettings, Provider
 
 
 @dataclass(frozen=True)
 class ProviderSpec:
     name: str
     display_name: str
-    factory: Callable[..., Provider]
+    factory: str  # "module:Class", called as Class(settings, **transport_options)
     credential_names: tuple[str, ...]  # read from MERGEDESK_<PROVIDER>_<NAME> or the keyring
     base_url_example: str
 
     def env_var(self, credential: str) -> str:
         return f"MERGEDESK_{self.name.upper()}_{credential.upper()}"
 
-
-def _chatwoot(settings: ConnectionSettings, **kw) -> Provider:
-    from mergedesk.providers.chatwoot import ChatwootProvider
-
-    return ChatwootProvider(settings, **kw)
-
-
-def _zoho(settings: ConnectionSettings, **kw) -> Provider:
-    from mergedesk.providers.zoho import ZohoProvider
-
-    return ZohoProvider(settings, **kw)
-
-
-def _pipeliner(settings: ConnectionSettings, **kw) -> Provider:
-    from mergedesk.providers.pipeliner import PipelinerProvider
-
-    return PipelinerProvider(settings, **kw)
-
-
-def _leadlex(settings: ConnectionSettings, **kw) -> Provider:
-    from mergedesk.providers.leadlex import LeadLexProvider
-
-    return LeadLexProvider(settings, **kw)
-
-
-def _dataverse(settings: ConnectionSettings, **kw) -> Provider:
-    from mergedesk.providers.dataverse import DataverseProvider
-
-    return DataverseProvider(settings, **kw)
+    def create(self, settings: ConnectionSettings, **transport_options) -> Provider:
+        module, _, attribute = self.factory.partition(":")
+        provider_class = getattr(importlib.import_module(module), attribute)
+        return provider_class(settings, **transport_options)
 
 
 PROVIDERS: dict[str, ProviderSpec] = {
     "chatwoot": ProviderSpec(
-        "chatwoot", "Chatwoot", _chatwoot, ("token",),
+        "chatwoot", "Chatwoot",
+        "mergedesk.providers.chatwoot.client:ChatwootProvider", ("token",),
         "https://chat.example.com/api/v1/accounts/3",
     ),
     "zoho": ProviderSpec(
-        "zoho", "Zoho CRM", _zoho,
+        "zoho", "Zoho CRM", "mergedesk.providers.zoho.client:ZohoProvider",
         ("client_id", "client_secret", "refresh_token", "accounts_url"),
         "https://www.zohoapis.com/crm/v8",
     ),
     "dataverse": ProviderSpec(
-        "dataverse", "Dataverse", _dataverse,
+        "dataverse", "Dataverse", "mergedesk.providers.dataverse.client:DataverseProvider",
         ("token", "tenant_id", "client_id", "client_secret"),
         "https://org.api.crm.dynamics.com/api/data/v9.2",
     ),
     "pipeliner": ProviderSpec(
-        "pipeliner", "Pipeliner CRM", _pipeliner, ("key", "secret"),
+        "pipeliner", "Pipeliner CRM",
+        "mergedesk.providers.pipeliner.client:PipelinerProvider", ("key", "secret"),
         "https://us-east.api.pipelinersales.com/api/v100/rest/spaces/SPACE",
     ),
     "leadlex": ProviderSpec(
-        "leadlex", "LeadLex", _leadlex, ("api_key",),
+        "leadlex", "LeadLex",
+        "mergedesk.providers.leadlex.client:LeadLexProvider", ("api_key",),
         "https://data.leadlex.com/functions/v1/api-gateway",
     ),
 }
@@ -85,4 +69,4 @@ def spec(name: str) -> ProviderSpec:
 
 
 def create(settings: ConnectionSettings, **transport_options) -> Provider:
-    return spec(settings.provider).factory(settings, **transport_options)
+    return spec(settings.provider).create(settings, **transport_options)
