@@ -110,7 +110,7 @@ def test_an_applied_merge_is_settled_as_merged_without_being_sent_again(qtbot, c
     assert notice.windowModality() == Qt.WindowModality.NonModal
     assert f"Merge #{applied} (group g{a})" in notice.informativeText()
     assert window.groups.status(f"g{a}") == GroupStatus.MERGED
-    assert window.groups.status(f"g{c}") == GroupStatus.FAILED
+    assert window.groups.status(f"g{c}") == GroupStatus.OPEN  # back to review
     assert not window.startup_recovery.running
 
 

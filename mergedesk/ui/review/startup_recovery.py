@@ -75,8 +75,10 @@ class StartupRecovery(QObject):
                 self._run = None
                 self._window.flow.update_actions()
         for outcome in outcomes:
-            self._window.decisions.apply_status(connection.key, outcome.group,
-                                                GroupStatus.from_outcome(outcome.status))
+            # A merge that changed nothing is back to review, not a failure to look into.
+            status = GroupStatus.OPEN if self._changed_nothing(outcome) \
+                else GroupStatus.from_outcome(outcome.status)
+            self._window.decisions.apply_status(connection.key, outcome.group, status)
         self._report(outcomes)
         self._window.history_panel.refresh()
         self.settled.emit(outcomes)
