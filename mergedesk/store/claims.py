@@ -106,13 +106,15 @@ class TeamReview:
             self._drop(sql, claim)
 
     def decide(self, claim: Claim, status: str) -> None:
-        """Set the group's status under a lease still held, journal the decision with the
-        reviewer, and release the group, in one transaction; raises ClaimLost otherwise,
-        so that no group is ever decided by two reviewers."""
+        """Set the group's status while the reviewer still holds it, journal the decision
+        with the reviewer, and release the group, in one transaction; raises ClaimLost
+        once another reviewer took it over, so that no group is decided by two. A lease
+        that ran out unnoticed by others still counts (a merge may have finished under
+        it: refusing would send the group to a second reviewer)."""
         with self._db.transaction() as sql:
             changed = sql.execute(
-                f"UPDATE groups SET status = ? WHERE conn = ? AND id = ? AND claimed_by = ? "
-                f"AND lease_until >= {self._now} RETURNING id",
+                "UPDATE groups SET status = ? WHERE conn = ? AND id = ? AND claimed_by = ? "
+                "RETURNING id",
                 (status, claim.conn, claim.group_id, claim.reviewer)).fetchone()
             if changed is None:
                 raise ClaimLost(claim.group_id)

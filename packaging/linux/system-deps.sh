@@ -7,8 +7,10 @@ runtime=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-rende
          libxcb-shape0 libxcb-xinerama0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
          libdbus-1-3 libglib2.0-0 libwayland-client0 libwayland-cursor0 libwayland-egl1)
 # Tests: a virtual X display, screenshots, and the validators of the .desktop/AppStream
-# files (tests/packaging); the bundle step in .ci/run also uses binutils (readelf, strip).
-testing=(xvfb xauth imagemagick desktop-file-utils appstream binutils)
+# files (tests/packaging); the bundle step in .ci/run also uses binutils (readelf, strip);
+# a real PostgreSQL server for the team-workspace tests (tests/store/pg_server.py starts
+# its own on a free port from /usr/lib/postgresql/*/bin, not the system service).
+testing=(xvfb xauth imagemagick desktop-file-utils appstream binutils postgresql)
 
 wanted=("${runtime[@]}")
 [ "${1:-}" = "--test" ] && wanted+=("${testing[@]}")
