@@ -48,11 +48,15 @@ class Finding(BaseModel):
         return f"{self.message} — {self.fix}" if self.fix else self.message
 
 
-def open_blockers(findings: Iterable[Finding], merge: GroupMerge) -> list[Finding]:
+def open_blockers(findings: Iterable[Finding], merge: GroupMerge,
+                  decided: Iterable[str] = ()) -> list[Finding]:
     """Findings that still stop the group: a conflict is settled once the reviewer chose
-    a value for its field (the choice is in the plan)."""
+    a value for its field (the choice is in the plan) or, for a field MergeDesk cannot
+    write (a Dataverse owner), once the reviewer confirmed the survivor's own value:
+    `decided` names those fields."""
+    settled = set(merge.fields) | set(decided)
     return [f for f in findings if f.blocking
-            and not (f.kind == FindingKind.CONFLICT and f.field in merge.fields)]
+            and not (f.kind == FindingKind.CONFLICT and f.field in settled)]
 
 
 def check_read_only(merge: GroupMerge, fields: Mapping[str, FieldDef]) -> list[Finding]:
