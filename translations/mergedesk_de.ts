@@ -89,8 +89,35 @@
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>In the compare table: arrows move between fields and records, Space or Enter keeps the value under the cursor, F2 types a value.</source>
-        <translation>In der Vergleichstabelle: Pfeiltasten wechseln zwischen Feldern und Datensätzen, Leertaste oder Eingabe behält den Wert unter dem Cursor, F2 gibt einen Wert ein.</translation>
+        <source>In the compare table: arrows move between fields and records, Space or Enter keeps the value under the cursor, F2 types a value. On a checklist (e-mails, phones, tags, long text) Space ticks or unticks the value under the cursor.</source>
+        <translation>In der Vergleichstabelle: Pfeiltasten wechseln zwischen Feldern und Datensätzen, Leertaste oder Eingabe übernimmt den Wert unter dem Cursor, F2 tippt einen Wert ein. In einer Checkliste (E-Mails, Telefonnummern, Tags, lange Texte) hakt die Leertaste den Wert unter dem Cursor an oder ab.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>{ids} cannot be merged now (locked or in an approval). Finish or cancel that in the CRM, or split the record out of the group.</source>
+        <translation>{ids} kann gerade nicht zusammengeführt werden (gesperrt oder in einer Genehmigung). Schließen Sie das im CRM ab oder brechen Sie es ab, oder nehmen Sie den Datensatz aus der Gruppe.</translation>
+    </message>
+    <message>
+        <source>{ids} is closed: only open deals can be merged. Reopen it in the CRM or split it out of the group.</source>
+        <translation>{ids} ist abgeschlossen: Nur offene Deals lassen sich zusammenführen. Öffnen Sie ihn im CRM wieder oder nehmen Sie ihn aus der Gruppe.</translation>
+    </message>
+    <message>
+        <source>This group takes several calls, one after the other; a failure half-way leaves some records merged. Split the group if that matters.</source>
+        <translation>Diese Gruppe braucht mehrere Aufrufe nacheinander; ein Fehler mittendrin lässt einige Datensätze zusammengeführt zurück. Teilen Sie die Gruppe, wenn das wichtig ist.</translation>
+    </message>
+    <message>
+        <source>Some values have neither a field nor a note to go to; copy them by hand before merging.</source>
+        <translation>Für einige Werte gibt es weder ein Feld noch eine Notiz; kopieren Sie sie vor dem Zusammenführen von Hand.</translation>
+    </message>
+    <message>
+        <source>Before this group can be merged:</source>
+        <translation>Bevor diese Gruppe zusammengeführt werden kann:</translation>
+    </message>
+    <message>
+        <source>Checked before merging:</source>
+        <translation>Vor dem Zusammenführen geprüft:</translation>
     </message>
 </context>
 <context>
@@ -224,6 +251,122 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>drop file {id}</source>
         <translation>Datei {id} verwerfen</translation>
+    </message>
+    <message>
+        <source>keep {value} in {field}</source>
+        <translation>{value} in {field} behalten</translation>
+    </message>
+    <message>
+        <source>drop {value} from {field}</source>
+        <translation>{value} aus {field} verwerfen</translation>
+    </message>
+    <message>
+        <source>join {field} differently</source>
+        <translation>{field} anders verbinden</translation>
+    </message>
+    <message>
+        <source>a blank line</source>
+        <translation>einer Leerzeile</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation>einem Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>a dot ( · )</source>
+        <translation>einem Punkt ( · )</translation>
+    </message>
+    <message>
+        <source>a bar ( | )</source>
+        <translation>einem Strich ( | )</translation>
+    </message>
+    <message>
+        <source>→ {field}</source>
+        <translation>→ {field}</translation>
+    </message>
+    <message>
+        <source>→ {field} (union of all records)</source>
+        <translation>→ {field} (vereint aus allen Datensätzen)</translation>
+    </message>
+    <message>
+        <source>→ joined into {field}, after {separator}</source>
+        <translation>→ in {field} angefügt, nach {separator}</translation>
+    </message>
+    <message>
+        <source>→ note on the survivor ({field})</source>
+        <translation>→ Notiz am verbleibenden Datensatz ({field})</translation>
+    </message>
+    <message>
+        <source>Dropped: this value will be lost</source>
+        <translation>Verworfen: Dieser Wert geht verloren</translation>
+    </message>
+    <message>
+        <source>Not kept: the merged record will not hold it</source>
+        <translation>Nicht behalten: Der zusammengeführte Datensatz enthält ihn nicht</translation>
+    </message>
+    <message>
+        <source>Space or a click drops it</source>
+        <translation>Leertaste oder Klick verwirft ihn</translation>
+    </message>
+    <message>
+        <source>Space or a click keeps it</source>
+        <translation>Leertaste oder Klick behält ihn</translation>
+    </message>
+    <message>
+        <source>{field}, value {n}</source>
+        <translation>{field}, Wert {n}</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>Überschrieben</translation>
+    </message>
+    <message>
+        <source>Safe default</source>
+        <translation>Sichere Vorgabe</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>Entscheiden</translation>
+    </message>
+    <message>
+        <source>{field}: your choice is recorded in the plan</source>
+        <translation>{field}: Ihre Wahl steht im Plan</translation>
+    </message>
+    <message>
+        <source>{field}: the records have different owners; choose the one the survivor keeps (1–9 on the row)</source>
+        <translation>{field}: Die Datensätze haben verschiedene Besitzer; wählen Sie den, der bleibt (1–9 in der Zeile)</translation>
+    </message>
+    <message>
+        <source>{field}: the records are at different stages; choose the one the survivor keeps (1–9 on the row)</source>
+        <translation>{field}: Die Datensätze stehen in verschiedenen Phasen; wählen Sie die, die bleibt (1–9 in der Zeile)</translation>
+    </message>
+    <message>
+        <source>{field}: the records have different parents; choose the one the survivor keeps (1–9 on the row)</source>
+        <translation>{field}: Die Datensätze haben verschiedene übergeordnete Einträge; wählen Sie den, der bleibt (1–9 in der Zeile)</translation>
+    </message>
+    <message>
+        <source>{field}: you overrode the safe default</source>
+        <translation>{field}: Sie haben die sichere Vorgabe überschrieben</translation>
+    </message>
+    <message>
+        <source>{field}: an opt-out on any record is kept (the strictest value wins); pick another value to override</source>
+        <translation>{field}: Ein Opt-out auf irgendeinem Datensatz bleibt erhalten (der strengste Wert gewinnt); wählen Sie einen anderen Wert, um das zu überschreiben</translation>
+    </message>
+    <message>
+        <source>{field}: a do-not-call on any record is kept (the strictest value wins); pick another value to override</source>
+        <translation>{field}: Ein „Nicht anrufen“ auf irgendeinem Datensatz bleibt erhalten (der strengste Wert gewinnt); wählen Sie einen anderen Wert, um das zu überschreiben</translation>
+    </message>
+    <message>
+        <source>{field}: a withdrawn consent on any record is kept; pick another value to override</source>
+        <translation>{field}: Eine widerrufene Einwilligung auf irgendeinem Datensatz bleibt erhalten; wählen Sie einen anderen Wert, um das zu überschreiben</translation>
+    </message>
+    <message>
+        <source>{field}: the earliest date is kept; pick another value to override</source>
+        <translation>{field}: Das früheste Datum bleibt erhalten; wählen Sie einen anderen Wert, um das zu überschreiben</translation>
     </message>
 </context>
 <context>
@@ -828,6 +971,78 @@ so, wie {crm} ihn speichert</translation>
         <source>What the merge will do in {crm}:</source>
         <translation>Was das Zusammenführen in {crm} bewirkt:</translation>
     </message>
+    <message>
+        <source>Will move to the survivor: {items}</source>
+        <translation>Geht an den verbleibenden Datensatz über: {items}</translation>
+    </message>
+    <message>
+        <source>#{id} (survivor) keeps: {items}</source>
+        <translation>#{id} (bleibt) behält: {items}</translation>
+    </message>
+    <message>
+        <source>#{id} brings: {items}</source>
+        <translation>#{id} bringt mit: {items}</translation>
+    </message>
+    <message>
+        <source>{field}: you dropped {values}; they will be lost.</source>
+        <translation>{field}: Sie haben {values} verworfen; das geht verloren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n Unterhaltung</numerusform>
+            <numerusform>%n Unterhaltungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n Notiz</numerusform>
+            <numerusform>%n Notizen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies)</source>
+        <translation>
+            <numerusform>%n Aktivität</numerusform>
+            <numerusform>%n Aktivitäten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n Deal</numerusform>
+            <numerusform>%n Deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s)</source>
+        <translation>
+            <numerusform>%n E-Mail</numerusform>
+            <numerusform>%n E-Mails</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform>
+            <numerusform>%n Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list membership(s)</source>
+        <translation>
+            <numerusform>%n Listenmitgliedschaft</numerusform>
+            <numerusform>%n Listenmitgliedschaften</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MergeQueue</name>
@@ -1165,6 +1380,14 @@ so, wie {crm} ihn speichert</translation>
         <translation>Der Datensatz der aktuellen Spalte bleibt bestehen</translation>
     </message>
     <message>
+        <source>S&amp;wap master</source>
+        <translation>Hauptdatensatz &amp;wechseln</translation>
+    </message>
+    <message>
+        <source>The next record of the group survives instead of the master</source>
+        <translation>Der nächste Datensatz der Gruppe bleibt statt des Hauptdatensatzes bestehen</translation>
+    </message>
+    <message>
         <source>&amp;Type a value…</source>
         <translation>Wert &amp;eingeben…</translation>
     </message>
@@ -1199,6 +1422,14 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>&amp;Why matched</source>
         <translation>&amp;Warum erkannt</translation>
+    </message>
+    <message>
+        <source>&amp;Differences only</source>
+        <translation>Nur &amp;Unterschiede</translation>
+    </message>
+    <message>
+        <source>Hide the fields where every record agrees and nothing needs a look</source>
+        <translation>Felder ausblenden, in denen alle Datensätze übereinstimmen und nichts zu prüfen ist</translation>
     </message>
     <message>
         <source>Send held merges &amp;now</source>
@@ -1325,8 +1556,12 @@ so, wie {crm} ihn speichert</translation>
         <translation>Datensätze nebeneinander</translation>
     </message>
     <message>
-        <source>1–9 keep a value · E types one · M master · Ctrl+Enter merges · F1 all keys</source>
-        <translation>1–9 Wert behalten · E eingeben · M Hauptdatensatz · Strg+Eingabe zusammenführen · F1 alle Tasten</translation>
+        <source>1–9 keep a value · Space ticks a list value · E types one · M/W master · Ctrl+Enter merges · F1 all keys</source>
+        <translation>1–9 Wert behalten · Leertaste hakt Listenwert an · E eintippen · M/W Hauptdatensatz · Strg+Eingabe führt zusammen · F1 alle Tasten</translation>
+    </message>
+    <message>
+        <source>Separator of the joined texts</source>
+        <translation>Trennzeichen der verbundenen Texte</translation>
     </message>
     <message>
         <source>&amp;Default master:</source>
@@ -1363,6 +1598,18 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>No longer in the CRM: {ids}. They were left out.</source>
         <translation>Nicht mehr im CRM: {ids}. Sie wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>Not merged yet: decide {fields} first (1–9 on the row keeps a record&apos;s value).</source>
+        <translation>Noch nicht zusammengeführt: Entscheiden Sie zuerst {fields} (1–9 in der Zeile behält den Wert eines Datensatzes).</translation>
+    </message>
+    <message>
+        <source>Not merged: pre-flight says the CRM would refuse this group. See the checks above for what to change.</source>
+        <translation>Nicht zusammengeführt: Die Vorabprüfung sagt, dass das CRM diese Gruppe ablehnen würde. Was zu ändern ist, steht in den Prüfungen oben.</translation>
+    </message>
+    <message>
+        <source>Join the texts of {field} &amp;with:</source>
+        <translation>Texte von {field} verbinden &amp;mit:</translation>
     </message>
     <message>
         <source>Group {id}</source>

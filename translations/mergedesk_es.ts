@@ -89,8 +89,35 @@
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <source>In the compare table: arrows move between fields and records, Space or Enter keeps the value under the cursor, F2 types a value.</source>
-        <translation>En la tabla de comparación: las flechas se mueven entre campos y registros, Espacio o Intro conserva el valor bajo el cursor, F2 escribe un valor.</translation>
+        <source>In the compare table: arrows move between fields and records, Space or Enter keeps the value under the cursor, F2 types a value. On a checklist (e-mails, phones, tags, long text) Space ticks or unticks the value under the cursor.</source>
+        <translation>En la tabla de comparación: las flechas pasan de un campo y un registro a otro, Espacio o Intro conserva el valor bajo el cursor, F2 escribe un valor. En una lista de casillas (correos, teléfonos, etiquetas, texto largo), Espacio marca o desmarca el valor bajo el cursor.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>{ids} cannot be merged now (locked or in an approval). Finish or cancel that in the CRM, or split the record out of the group.</source>
+        <translation>{ids} no se puede fusionar ahora (bloqueado o en una aprobación). Termínelo o cancélelo en el CRM, o saque el registro del grupo.</translation>
+    </message>
+    <message>
+        <source>{ids} is closed: only open deals can be merged. Reopen it in the CRM or split it out of the group.</source>
+        <translation>{ids} está cerrado: solo se pueden fusionar oportunidades abiertas. Vuelva a abrirlo en el CRM o sáquelo del grupo.</translation>
+    </message>
+    <message>
+        <source>This group takes several calls, one after the other; a failure half-way leaves some records merged. Split the group if that matters.</source>
+        <translation>Este grupo necesita varias llamadas, una tras otra; un fallo a mitad deja algunos registros fusionados. Divida el grupo si eso importa.</translation>
+    </message>
+    <message>
+        <source>Some values have neither a field nor a note to go to; copy them by hand before merging.</source>
+        <translation>Algunos valores no tienen ni campo ni nota donde ir; cópielos a mano antes de fusionar.</translation>
+    </message>
+    <message>
+        <source>Before this group can be merged:</source>
+        <translation>Antes de poder fusionar este grupo:</translation>
+    </message>
+    <message>
+        <source>Checked before merging:</source>
+        <translation>Comprobado antes de fusionar:</translation>
     </message>
 </context>
 <context>
@@ -224,6 +251,122 @@ tal como la guardará {crm}</translation>
     <message>
         <source>drop file {id}</source>
         <translation>descartar el archivo {id}</translation>
+    </message>
+    <message>
+        <source>keep {value} in {field}</source>
+        <translation>conservar {value} en {field}</translation>
+    </message>
+    <message>
+        <source>drop {value} from {field}</source>
+        <translation>descartar {value} de {field}</translation>
+    </message>
+    <message>
+        <source>join {field} differently</source>
+        <translation>unir {field} de otra forma</translation>
+    </message>
+    <message>
+        <source>a blank line</source>
+        <translation>una línea en blanco</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation>un salto de línea</translation>
+    </message>
+    <message>
+        <source>a dot ( · )</source>
+        <translation>un punto ( · )</translation>
+    </message>
+    <message>
+        <source>a bar ( | )</source>
+        <translation>una barra ( | )</translation>
+    </message>
+    <message>
+        <source>→ {field}</source>
+        <translation>→ {field}</translation>
+    </message>
+    <message>
+        <source>→ {field} (union of all records)</source>
+        <translation>→ {field} (unión de todos los registros)</translation>
+    </message>
+    <message>
+        <source>→ joined into {field}, after {separator}</source>
+        <translation>→ unido a {field}, tras {separator}</translation>
+    </message>
+    <message>
+        <source>→ note on the survivor ({field})</source>
+        <translation>→ nota en el registro que permanece ({field})</translation>
+    </message>
+    <message>
+        <source>Dropped: this value will be lost</source>
+        <translation>Descartado: este valor se perderá</translation>
+    </message>
+    <message>
+        <source>Not kept: the merged record will not hold it</source>
+        <translation>No conservado: el registro fusionado no lo tendrá</translation>
+    </message>
+    <message>
+        <source>Space or a click drops it</source>
+        <translation>Espacio o un clic lo descarta</translation>
+    </message>
+    <message>
+        <source>Space or a click keeps it</source>
+        <translation>Espacio o un clic lo conserva</translation>
+    </message>
+    <message>
+        <source>{field}, value {n}</source>
+        <translation>{field}, valor {n}</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>Cambiado</translation>
+    </message>
+    <message>
+        <source>Safe default</source>
+        <translation>Valor seguro por defecto</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decidido</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>Por decidir</translation>
+    </message>
+    <message>
+        <source>{field}: your choice is recorded in the plan</source>
+        <translation>{field}: su elección queda en el plan</translation>
+    </message>
+    <message>
+        <source>{field}: the records have different owners; choose the one the survivor keeps (1–9 on the row)</source>
+        <translation>{field}: los registros tienen propietarios distintos; elija el que conserva el registro que permanece (1–9 en la fila)</translation>
+    </message>
+    <message>
+        <source>{field}: the records are at different stages; choose the one the survivor keeps (1–9 on the row)</source>
+        <translation>{field}: los registros están en etapas distintas; elija la que conserva el registro que permanece (1–9 en la fila)</translation>
+    </message>
+    <message>
+        <source>{field}: the records have different parents; choose the one the survivor keeps (1–9 on the row)</source>
+        <translation>{field}: los registros tienen padres distintos; elija el que conserva el registro que permanece (1–9 en la fila)</translation>
+    </message>
+    <message>
+        <source>{field}: you overrode the safe default</source>
+        <translation>{field}: ha cambiado el valor seguro por defecto</translation>
+    </message>
+    <message>
+        <source>{field}: an opt-out on any record is kept (the strictest value wins); pick another value to override</source>
+        <translation>{field}: una baja en cualquier registro se conserva (gana el valor más estricto); elija otro valor para cambiarlo</translation>
+    </message>
+    <message>
+        <source>{field}: a do-not-call on any record is kept (the strictest value wins); pick another value to override</source>
+        <translation>{field}: un «no llamar» en cualquier registro se conserva (gana el valor más estricto); elija otro valor para cambiarlo</translation>
+    </message>
+    <message>
+        <source>{field}: a withdrawn consent on any record is kept; pick another value to override</source>
+        <translation>{field}: un consentimiento retirado en cualquier registro se conserva; elija otro valor para cambiarlo</translation>
+    </message>
+    <message>
+        <source>{field}: the earliest date is kept; pick another value to override</source>
+        <translation>{field}: se conserva la fecha más antigua; elija otro valor para cambiarlo</translation>
     </message>
 </context>
 <context>
@@ -828,6 +971,78 @@ tal como la guardará {crm}</translation>
         <source>What the merge will do in {crm}:</source>
         <translation>Lo que hará la fusión en {crm}:</translation>
     </message>
+    <message>
+        <source>Will move to the survivor: {items}</source>
+        <translation>Pasará al registro que permanece: {items}</translation>
+    </message>
+    <message>
+        <source>#{id} (survivor) keeps: {items}</source>
+        <translation>#{id} (permanece) conserva: {items}</translation>
+    </message>
+    <message>
+        <source>#{id} brings: {items}</source>
+        <translation>#{id} aporta: {items}</translation>
+    </message>
+    <message>
+        <source>{field}: you dropped {values}; they will be lost.</source>
+        <translation>{field}: ha descartado {values}; se perderá.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n conversación</numerusform>
+            <numerusform>%n conversaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n nota</numerusform>
+            <numerusform>%n notas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies)</source>
+        <translation>
+            <numerusform>%n actividad</numerusform>
+            <numerusform>%n actividades</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n oportunidad</numerusform>
+            <numerusform>%n oportunidades</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s)</source>
+        <translation>
+            <numerusform>%n correo</numerusform>
+            <numerusform>%n correos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n tarea</numerusform>
+            <numerusform>%n tareas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list membership(s)</source>
+        <translation>
+            <numerusform>%n pertenencia a lista</numerusform>
+            <numerusform>%n pertenencias a listas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MergeQueue</name>
@@ -1165,6 +1380,14 @@ tal como la guardará {crm}</translation>
         <translation>Se conserva el registro de la columna actual</translation>
     </message>
     <message>
+        <source>S&amp;wap master</source>
+        <translation>&amp;Intercambiar el principal</translation>
+    </message>
+    <message>
+        <source>The next record of the group survives instead of the master</source>
+        <translation>El siguiente registro del grupo se conserva en lugar del principal</translation>
+    </message>
+    <message>
         <source>&amp;Type a value…</source>
         <translation>&amp;Escribir un valor…</translation>
     </message>
@@ -1199,6 +1422,14 @@ tal como la guardará {crm}</translation>
     <message>
         <source>&amp;Why matched</source>
         <translation>&amp;Por qué coinciden</translation>
+    </message>
+    <message>
+        <source>&amp;Differences only</source>
+        <translation>Solo &amp;diferencias</translation>
+    </message>
+    <message>
+        <source>Hide the fields where every record agrees and nothing needs a look</source>
+        <translation>Ocultar los campos en los que todos los registros coinciden y no hay nada que revisar</translation>
     </message>
     <message>
         <source>Send held merges &amp;now</source>
@@ -1325,8 +1556,12 @@ tal como la guardará {crm}</translation>
         <translation>Registros lado a lado</translation>
     </message>
     <message>
-        <source>1–9 keep a value · E types one · M master · Ctrl+Enter merges · F1 all keys</source>
-        <translation>1–9 conservar un valor · E escribir uno · M principal · Ctrl+Intro fusionar · F1 todas las teclas</translation>
+        <source>1–9 keep a value · Space ticks a list value · E types one · M/W master · Ctrl+Enter merges · F1 all keys</source>
+        <translation>1–9 conservar un valor · Espacio marca un valor de lista · E escribir uno · M/W principal · Ctrl+Intro fusiona · F1 todas las teclas</translation>
+    </message>
+    <message>
+        <source>Separator of the joined texts</source>
+        <translation>Separador de los textos unidos</translation>
     </message>
     <message>
         <source>&amp;Default master:</source>
@@ -1363,6 +1598,18 @@ tal como la guardará {crm}</translation>
     <message>
         <source>No longer in the CRM: {ids}. They were left out.</source>
         <translation>Ya no están en el CRM: {ids}. Se han omitido.</translation>
+    </message>
+    <message>
+        <source>Not merged yet: decide {fields} first (1–9 on the row keeps a record&apos;s value).</source>
+        <translation>Aún no fusionado: decida primero {fields} (1–9 en la fila conserva el valor de un registro).</translation>
+    </message>
+    <message>
+        <source>Not merged: pre-flight says the CRM would refuse this group. See the checks above for what to change.</source>
+        <translation>No fusionado: la comprobación previa indica que el CRM rechazaría este grupo. Vea arriba qué hay que cambiar.</translation>
+    </message>
+    <message>
+        <source>Join the texts of {field} &amp;with:</source>
+        <translation>Unir los textos de {field} &amp;con:</translation>
     </message>
     <message>
         <source>Group {id}</source>

@@ -89,8 +89,35 @@
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <source>In the compare table: arrows move between fields and records, Space or Enter keeps the value under the cursor, F2 types a value.</source>
-        <translation>Dans le tableau de comparaison&#xa0;: les flèches passent d&apos;un champ et d&apos;une fiche à l&apos;autre, Espace ou Entrée garde la valeur sous le curseur, F2 saisit une valeur.</translation>
+        <source>In the compare table: arrows move between fields and records, Space or Enter keeps the value under the cursor, F2 types a value. On a checklist (e-mails, phones, tags, long text) Space ticks or unticks the value under the cursor.</source>
+        <translation>Dans le tableau de comparaison&#xa0;: les flèches passent d’un champ et d’une fiche à l’autre, Espace ou Entrée garde la valeur sous le curseur, F2 saisit une valeur. Dans une liste à cocher (e-mails, téléphones, étiquettes, texte long), Espace coche ou décoche la valeur sous le curseur.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>{ids} cannot be merged now (locked or in an approval). Finish or cancel that in the CRM, or split the record out of the group.</source>
+        <translation>{ids} ne peut pas être fusionné pour l’instant (verrouillé ou en cours d’approbation). Terminez ou annulez cela dans le CRM, ou retirez la fiche du groupe.</translation>
+    </message>
+    <message>
+        <source>{ids} is closed: only open deals can be merged. Reopen it in the CRM or split it out of the group.</source>
+        <translation>{ids} est clôturé&#xa0;: seules les affaires ouvertes peuvent être fusionnées. Rouvrez-le dans le CRM ou retirez-le du groupe.</translation>
+    </message>
+    <message>
+        <source>This group takes several calls, one after the other; a failure half-way leaves some records merged. Split the group if that matters.</source>
+        <translation>Ce groupe demande plusieurs appels, l’un après l’autre&#xa0;; un échec en cours de route laisse certaines fiches fusionnées. Scindez le groupe si cela compte.</translation>
+    </message>
+    <message>
+        <source>Some values have neither a field nor a note to go to; copy them by hand before merging.</source>
+        <translation>Certaines valeurs n’ont ni champ ni note où aller&#xa0;; copiez-les à la main avant de fusionner.</translation>
+    </message>
+    <message>
+        <source>Before this group can be merged:</source>
+        <translation>Avant de pouvoir fusionner ce groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Checked before merging:</source>
+        <translation>Vérifié avant la fusion&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -224,6 +251,122 @@ tel que {crm} le gardera</translation>
     <message>
         <source>drop file {id}</source>
         <translation>retirer le fichier {id}</translation>
+    </message>
+    <message>
+        <source>keep {value} in {field}</source>
+        <translation>garder {value} dans {field}</translation>
+    </message>
+    <message>
+        <source>drop {value} from {field}</source>
+        <translation>retirer {value} de {field}</translation>
+    </message>
+    <message>
+        <source>join {field} differently</source>
+        <translation>joindre {field} autrement</translation>
+    </message>
+    <message>
+        <source>a blank line</source>
+        <translation>une ligne vide</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation>un saut de ligne</translation>
+    </message>
+    <message>
+        <source>a dot ( · )</source>
+        <translation>un point ( · )</translation>
+    </message>
+    <message>
+        <source>a bar ( | )</source>
+        <translation>une barre ( | )</translation>
+    </message>
+    <message>
+        <source>→ {field}</source>
+        <translation>→ {field}</translation>
+    </message>
+    <message>
+        <source>→ {field} (union of all records)</source>
+        <translation>→ {field} (union de toutes les fiches)</translation>
+    </message>
+    <message>
+        <source>→ joined into {field}, after {separator}</source>
+        <translation>→ joint à {field}, après {separator}</translation>
+    </message>
+    <message>
+        <source>→ note on the survivor ({field})</source>
+        <translation>→ note sur la fiche conservée ({field})</translation>
+    </message>
+    <message>
+        <source>Dropped: this value will be lost</source>
+        <translation>Retirée&#xa0;: cette valeur sera perdue</translation>
+    </message>
+    <message>
+        <source>Not kept: the merged record will not hold it</source>
+        <translation>Non gardée&#xa0;: la fiche fusionnée ne la contiendra pas</translation>
+    </message>
+    <message>
+        <source>Space or a click drops it</source>
+        <translation>Espace ou un clic la retire</translation>
+    </message>
+    <message>
+        <source>Space or a click keeps it</source>
+        <translation>Espace ou un clic la garde</translation>
+    </message>
+    <message>
+        <source>{field}, value {n}</source>
+        <translation>{field}, valeur {n}</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>Remplacé</translation>
+    </message>
+    <message>
+        <source>Safe default</source>
+        <translation>Valeur sûre par défaut</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Décidé</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>À décider</translation>
+    </message>
+    <message>
+        <source>{field}: your choice is recorded in the plan</source>
+        <translation>{field}&#xa0;: votre choix est inscrit dans le plan</translation>
+    </message>
+    <message>
+        <source>{field}: the records have different owners; choose the one the survivor keeps (1–9 on the row)</source>
+        <translation>{field}&#xa0;: les fiches ont des propriétaires différents&#xa0;; choisissez celui que garde la fiche conservée (1–9 sur la ligne)</translation>
+    </message>
+    <message>
+        <source>{field}: the records are at different stages; choose the one the survivor keeps (1–9 on the row)</source>
+        <translation>{field}&#xa0;: les fiches sont à des étapes différentes&#xa0;; choisissez celle que garde la fiche conservée (1–9 sur la ligne)</translation>
+    </message>
+    <message>
+        <source>{field}: the records have different parents; choose the one the survivor keeps (1–9 on the row)</source>
+        <translation>{field}&#xa0;: les fiches ont des parents différents&#xa0;; choisissez celui que garde la fiche conservée (1–9 sur la ligne)</translation>
+    </message>
+    <message>
+        <source>{field}: you overrode the safe default</source>
+        <translation>{field}&#xa0;: vous avez remplacé la valeur sûre par défaut</translation>
+    </message>
+    <message>
+        <source>{field}: an opt-out on any record is kept (the strictest value wins); pick another value to override</source>
+        <translation>{field}&#xa0;: un désabonnement sur n’importe quelle fiche est gardé (la valeur la plus stricte l’emporte)&#xa0;; choisissez une autre valeur pour passer outre</translation>
+    </message>
+    <message>
+        <source>{field}: a do-not-call on any record is kept (the strictest value wins); pick another value to override</source>
+        <translation>{field}&#xa0;: un «&#xa0;ne pas appeler&#xa0;» sur n’importe quelle fiche est gardé (la valeur la plus stricte l’emporte)&#xa0;; choisissez une autre valeur pour passer outre</translation>
+    </message>
+    <message>
+        <source>{field}: a withdrawn consent on any record is kept; pick another value to override</source>
+        <translation>{field}&#xa0;: un consentement retiré sur n’importe quelle fiche est gardé&#xa0;; choisissez une autre valeur pour passer outre</translation>
+    </message>
+    <message>
+        <source>{field}: the earliest date is kept; pick another value to override</source>
+        <translation>{field}&#xa0;: la date la plus ancienne est gardée&#xa0;; choisissez une autre valeur pour passer outre</translation>
     </message>
 </context>
 <context>
@@ -756,7 +899,7 @@ tel que {crm} le gardera</translation>
     </message>
     <message>
         <source>Connect to the CRM of this merge first.</source>
-        <translation>Connectez-vous d'abord au CRM de cette fusion.</translation>
+        <translation>Connectez-vous d&apos;abord au CRM de cette fusion.</translation>
     </message>
     <message>
         <source>Restore merge #{id}?</source>
@@ -827,6 +970,78 @@ tel que {crm} le gardera</translation>
     <message>
         <source>What the merge will do in {crm}:</source>
         <translation>Ce que fera la fusion dans {crm}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Will move to the survivor: {items}</source>
+        <translation>Sera déplacé vers la fiche conservée&#xa0;: {items}</translation>
+    </message>
+    <message>
+        <source>#{id} (survivor) keeps: {items}</source>
+        <translation>#{id} (conservé) garde&#xa0;: {items}</translation>
+    </message>
+    <message>
+        <source>#{id} brings: {items}</source>
+        <translation>#{id} apporte&#xa0;: {items}</translation>
+    </message>
+    <message>
+        <source>{field}: you dropped {values}; they will be lost.</source>
+        <translation>{field}&#xa0;: vous avez retiré {values}&#xa0;; cela sera perdu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s)</source>
+        <translation>
+            <numerusform>%n conversation</numerusform>
+            <numerusform>%n conversations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies)</source>
+        <translation>
+            <numerusform>%n activité</numerusform>
+            <numerusform>%n activités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n affaire</numerusform>
+            <numerusform>%n affaires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n fichier</numerusform>
+            <numerusform>%n fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s)</source>
+        <translation>
+            <numerusform>%n e-mail</numerusform>
+            <numerusform>%n e-mails</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n tâche</numerusform>
+            <numerusform>%n tâches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list membership(s)</source>
+        <translation>
+            <numerusform>%n appartenance à une liste</numerusform>
+            <numerusform>%n appartenances à des listes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1165,6 +1380,14 @@ tel que {crm} le gardera</translation>
         <translation>La fiche de la colonne courante est conservée</translation>
     </message>
     <message>
+        <source>S&amp;wap master</source>
+        <translation>É&amp;changer la fiche principale</translation>
+    </message>
+    <message>
+        <source>The next record of the group survives instead of the master</source>
+        <translation>La fiche suivante du groupe est conservée à la place de la fiche principale</translation>
+    </message>
+    <message>
         <source>&amp;Type a value…</source>
         <translation>&amp;Saisir une valeur…</translation>
     </message>
@@ -1199,6 +1422,14 @@ tel que {crm} le gardera</translation>
     <message>
         <source>&amp;Why matched</source>
         <translation>&amp;Pourquoi rapprochées</translation>
+    </message>
+    <message>
+        <source>&amp;Differences only</source>
+        <translation>&amp;Différences seulement</translation>
+    </message>
+    <message>
+        <source>Hide the fields where every record agrees and nothing needs a look</source>
+        <translation>Masquer les champs où toutes les fiches concordent et où rien n’est à vérifier</translation>
     </message>
     <message>
         <source>Send held merges &amp;now</source>
@@ -1325,8 +1556,12 @@ tel que {crm} le gardera</translation>
         <translation>Fiches côte à côte</translation>
     </message>
     <message>
-        <source>1–9 keep a value · E types one · M master · Ctrl+Enter merges · F1 all keys</source>
-        <translation>1–9 garder une valeur · E en saisir une · M principale · Ctrl+Entrée fusionner · F1 toutes les touches</translation>
+        <source>1–9 keep a value · Space ticks a list value · E types one · M/W master · Ctrl+Enter merges · F1 all keys</source>
+        <translation>1–9 garder une valeur · Espace coche une valeur de liste · E en saisir une · M/W fiche principale · Ctrl+Entrée fusionne · F1 toutes les touches</translation>
+    </message>
+    <message>
+        <source>Separator of the joined texts</source>
+        <translation>Séparateur des textes joints</translation>
     </message>
     <message>
         <source>&amp;Default master:</source>
@@ -1363,6 +1598,18 @@ tel que {crm} le gardera</translation>
     <message>
         <source>No longer in the CRM: {ids}. They were left out.</source>
         <translation>Plus dans le CRM&#xa0;: {ids}. Elles ont été laissées de côté.</translation>
+    </message>
+    <message>
+        <source>Not merged yet: decide {fields} first (1–9 on the row keeps a record&apos;s value).</source>
+        <translation>Pas encore fusionné&#xa0;: décidez d’abord {fields} (1–9 sur la ligne garde la valeur d’une fiche).</translation>
+    </message>
+    <message>
+        <source>Not merged: pre-flight says the CRM would refuse this group. See the checks above for what to change.</source>
+        <translation>Non fusionné&#xa0;: la vérification préalable indique que le CRM refuserait ce groupe. Voyez les vérifications ci-dessus pour ce qu’il faut changer.</translation>
+    </message>
+    <message>
+        <source>Join the texts of {field} &amp;with:</source>
+        <translation>Joindre les textes de {field} a&amp;vec&#xa0;:</translation>
     </message>
     <message>
         <source>Group {id}</source>
@@ -1501,7 +1748,7 @@ tel que {crm} le gardera</translation>
     </message>
     <message>
         <source>Merge #{id} (group {group}): {result}</source>
-        <translation>Fusion #{id} (groupe {group}) : {result}</translation>
+        <translation>Fusion #{id} (groupe {group})&#xa0;: {result}</translation>
     </message>
     <message>
         <source>Interrupted merges</source>
@@ -1537,13 +1784,13 @@ tel que {crm} le gardera</translation>
     </message>
     <message>
         <source>{head}: {details}</source>
-        <translation>{head} : {details}</translation>
+        <translation>{head}&#xa0;: {details}</translation>
     </message>
     <message numerus="yes">
         <source>Could not settle %n merge(s) yet: kept open, and their groups blocked until MergeDesk can read the CRM</source>
         <translation>
-            <numerusform>%n fusion n’a pas encore pu être réglée : elle reste ouverte et son groupe bloqué tant que MergeDesk ne peut pas lire le CRM</numerusform>
-            <numerusform>%n fusions n’ont pas encore pu être réglées : elles restent ouvertes et leurs groupes bloqués tant que MergeDesk ne peut pas lire le CRM</numerusform>
+            <numerusform>%n fusion n’a pas encore pu être réglée&#xa0;: elle reste ouverte et son groupe bloqué tant que MergeDesk ne peut pas lire le CRM</numerusform>
+            <numerusform>%n fusions n’ont pas encore pu être réglées&#xa0;: elles restent ouvertes et leurs groupes bloqués tant que MergeDesk ne peut pas lire le CRM</numerusform>
         </translation>
     </message>
 </context>

@@ -38,7 +38,9 @@ def test_compare_model_passes_qtmodeltester(qtmodeltester):
 def test_rows_are_fields_with_a_value_and_columns_are_records_plus_preview():
     model = _model()
     labels = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
-    assert labels == ["Name", "Email", "Phone", "City", "Labels"]  # blank everywhere: hidden
+    # Blank everywhere: hidden. E-mails, phones and labels are checklists, one row per
+    # distinct value, the field's label on the first.
+    assert labels == ["Name", "Email", "", "Phone", "City", "Labels", ""]
     assert model.columnCount() == 4
     preview = model.headerData(3, Qt.Orientation.Horizontal)
     assert preview == "Merged preview\nas Chatwoot will keep it"
@@ -51,8 +53,8 @@ def test_rows_are_fields_with_a_value_and_columns_are_records_plus_preview():
 
 def test_blank_values_show_an_em_dash_in_grey():
     model = _model()
-    phone = model.row_of("phone_number")
-    cell = model.index(phone, 2)
+    city = model.row_of("additional_attributes.city")
+    cell = model.index(city, 1)
     assert cell.data() == EMPTY
     grey = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
     assert cell.data(Qt.ItemDataRole.ForegroundRole) == grey
@@ -64,9 +66,14 @@ def test_defaults_keep_the_masters_value_or_the_first_filled_one():
     assert model.chosen(model.row_of("phone_number")) == "12"  # master's phone is blank
     merge = model.to_group_merge()
     assert merge.master == "11" and merge.others == ("12", "13")
-    assert {k: c.from_record for k, c in merge.fields.items()} == {"phone_number": "12"}
+    assert merge.fields["phone_number"].from_record == "12"
     assert merge.snapshot["12"]["phone_number"] == "+34911222333"
-    assert _column(model, "phone_number")[-1] == "+34911222333"
+    assert model.choices.preview_value("phone_number") == "+34911222333"
+    assert _column(model, "phone_number")[-1] == "→ Phone"
+    # Nothing lost by default: Chatwoot has one e-mail slot, so the second address goes
+    # into the note (description); the labels of every record are unioned.
+    assert "ana.nunez@example.com" in merge.fields["additional_attributes.description"].value
+    assert merge.fields["labels"].value == ["vip", "lead"]
 
 
 def test_choosing_a_value_changes_the_preview_and_the_group_merge(qtbot):
@@ -86,20 +93,22 @@ def test_choosing_a_value_changes_the_preview_and_the_group_merge(qtbot):
     assert "name" not in model.to_group_merge().fields
 
 
-def test_preview_notes_say_chatwoot_drops_the_labels_of_merged_records():
+def test_labels_are_unioned_although_chatwoot_does_not_carry_them_in_a_merge():
     model = _model()
     kinds = {n.kind: n for n in model.notes()}
     assert kinds[NoteKind.LOSERS_DELETED].records == ("12", "13")
-    assert kinds[NoteKind.NOT_CARRIED].field == "labels"
-    assert kinds[NoteKind.NOT_CARRIED].values == (["lead"],)
-    # Keeping record 12's labels moves the loss to the master's labels.
-    model.choose(model.row_of("labels"), "12")
-    assert _column(model, "labels")[-1] == "lead"
+    assert NoteKind.NOT_CARRIED not in kinds  # written around the merge instead
+    assert model.choices.preview_value("labels") == ["vip", "lead"]
+    # Unticking one drops it from the survivor.
+    lead = model.row_of("labels") + 1
+    assert model.set_ticked(lead, False)
+    assert model.choices.preview_value("labels") == ["vip"]
+    assert model.index(lead, model.preview_column).data() == "Dropped: this value will be lost"
 
 
 def test_set_master_moves_defaults_but_keeps_hand_picked_values(qtbot):
     model = _model()
-    model.choose(model.row_of("email"), "12")
+    model.choose(model.row_of("name"), "12")
     with qtbot.waitSignal(model.headerDataChanged):
         assert model.set_master("13")
     assert model.master == "13"
@@ -107,8 +116,9 @@ def test_set_master_moves_defaults_but_keeps_hand_picked_values(qtbot):
                             Qt.ItemDataRole.AccessibleTextRole).endswith("#13, master")
     merge = model.to_group_merge()
     assert merge.others == ("11", "12")
-    assert merge.fields["email"].from_record == "12"  # picked by hand: kept
-    assert model.chosen(model.row_of("name")) == "13"  # a default: follows the master
+    assert merge.fields["name"].from_record == "12"  # picked by hand: kept
+    city = model.row_of("additional_attributes.city")
+    assert model.chosen(city) == "13"  # a default: follows the master
     assert not model.set_master("99")
 
 

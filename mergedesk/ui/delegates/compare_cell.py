@@ -1,8 +1,8 @@
 """CompareCellDelegate: paints the compare table's cells from the model's cell cache —
 the kept value's tint and check mark, a typed value's pencil, blanks greyed, the merged
-preview on its own shade — and marks the keyboard cursor with a frame instead of a
-filled selection. Straight painting (no style round trip): a group of 10 records and
-100 fields shows within a frame or two."""
+preview on its own shade, a checklist value's tick box and a lost value in amber — and
+marks the keyboard cursor with a frame instead of a filled selection. Straight painting
+(no style round trip): a group of 10 records and 100 fields shows within a frame or two."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from mergedesk.ui.icons import icon
 from mergedesk.ui.models.compare import CompareModel, tint
+from mergedesk.ui.models.compare_text import WARNING
 
 _PAD = 4
 _ICON = 16
@@ -48,6 +49,8 @@ class CompareCellDelegate(QStyledItemDelegate):
         background = ("tint" if cell.marked else "alternate" if cell.preview else "base")
         painter.fillRect(rect, self._colour(option, enabled, background))
         left = rect.left() + _PAD
+        if cell.check is not None:
+            left = self._check_box(painter, option, cell.check, left)
         if cell.marked or cell.typed:
             ratio = painter.device().devicePixelRatioF()  # crisp on high-DPI screens
             pixmap = self._pixmap("chosen" if cell.marked else "typed", ratio)
@@ -55,7 +58,8 @@ class CompareCellDelegate(QStyledItemDelegate):
             left += _ICON + _PAD
         font = self._bold_font(option) if cell.bold else option.font
         painter.setFont(font)
-        painter.setPen(self._colour(option, enabled, "placeholder" if cell.blank else "text"))
+        ink = "warning" if cell.warn else "placeholder" if cell.blank else "text"
+        painter.setPen(self._colour(option, enabled, ink))
         area = QRect(left, rect.top(), rect.right() - _PAD - left, rect.height())
         metrics = painter.fontMetrics()
         text = model.elided(index.row(), index.column(), area.width() + (1 if cell.bold else 0),
@@ -63,6 +67,28 @@ class CompareCellDelegate(QStyledItemDelegate):
         painter.drawText(area, _TEXT, text)
         if state & (_SELECTED | _FOCUS):
             self._frame(painter, option, bool(state & _FOCUS))
+
+    def editorEvent(self, event, model, option, index) -> bool:
+        # The view toggles a checklist value on a click or Space (CompareView); letting
+        # the base class toggle it too would undo the click.
+        if isinstance(model, CompareModel):
+            return False
+        return super().editorEvent(event, model, option, index)
+
+    def _check_box(self, painter: QPainter, option: QStyleOptionViewItem, ticked: bool,
+                   left: int) -> int:
+        """A checklist's tick box, drawn by the style (so it matches the theme)."""
+        box = QStyleOptionViewItem(option)
+        size = _ICON
+        box.rect = QRect(left, option.rect.center().y() - size // 2, size, size)
+        box.state = (option.state & ~QStyle.StateFlag.State_HasFocus) | (
+            QStyle.StateFlag.State_On if ticked else QStyle.StateFlag.State_Off)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+                                box, painter, widget)
+        return left + size + _PAD
 
     def _frame(self, painter: QPainter, option: QStyleOptionViewItem, focused: bool) -> None:
         role = QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Mid
@@ -86,6 +112,7 @@ class CompareCellDelegate(QStyledItemDelegate):
                 "tint": tint(palette.color(group, QPalette.ColorRole.Highlight), base),
                 "placeholder": palette.color(group, QPalette.ColorRole.PlaceholderText),
                 "text": palette.color(group, QPalette.ColorRole.Text),
+                "warning": QColor(WARNING),
             }[kind]
             self._colours[key] = colour
         return colour

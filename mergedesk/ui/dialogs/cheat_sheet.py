@@ -25,7 +25,9 @@ class CheatSheetDialog(QDialog):
 
     def _html(self, menus: list[QMenu]) -> str:
         intro = self.tr("In the compare table: arrows move between fields and records, "
-                        "Space or Enter keeps the value under the cursor, F2 types a value.")
+                        "Space or Enter keeps the value under the cursor, F2 types a value. "
+                        "On a checklist (e-mails, phones, tags, long text) Space ticks or "
+                        "unticks the value under the cursor.")
         parts = [f"<p>{html.escape(intro)}</p>"]
         for menu in menus:
             rows = self._rows(menu)

@@ -27,8 +27,11 @@ from mergedesk.core.preview import MergePreview, PreviewNote
 from mergedesk.core.values import JsonValue, is_blank
 from mergedesk.ui.icons import icon
 from mergedesk.ui.models import compare_text as text
+from mergedesk.ui.models import safeguards
+from mergedesk.ui.models.checklist import Landing
 from mergedesk.ui.models.choices import ChoicesState, MergeChoices
 from mergedesk.ui.models.display import parse_value, record_name, value_text
+from mergedesk.ui.models.safeguards import Flag
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1  # the record of a column ("" for the preview)
 FieldRole = Qt.ItemDataRole.UserRole + 2  # the api name of a row
@@ -36,6 +39,8 @@ ValueRole = Qt.ItemDataRole.UserRole + 3  # the raw JSON value of a cell
 ChosenRole = Qt.ItemDataRole.UserRole + 4  # True on the cell whose value survives
 DiffersRole = Qt.ItemDataRole.UserRole + 5  # True on every cell of a row whose values differ
 TypedRole = Qt.ItemDataRole.UserRole + 6  # True on a preview cell holding a typed value
+ItemRole = Qt.ItemDataRole.UserRole + 7  # a checklist row's item index; -1 on a field row
+FlagRole = Qt.ItemDataRole.UserRole + 8  # the row's safeguards.Flag, or None
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -45,7 +50,15 @@ _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 _PAINTED = frozenset(r.value for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
-    Qt.ItemDataRole.TextAlignmentRole))
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.CheckStateRole))
+_CHECKABLE = _SELECTABLE | Qt.ItemFlag.ItemIsUserCheckable
+
+
+class RowSpec(NamedTuple):
+    """One table row: a field, or one value of a field's checklist (`item` >= 0)."""
+
+    field: FieldDef
+    item: int = -1
 
 
 class CellView(NamedTuple):
@@ -57,6 +70,9 @@ class CellView(NamedTuple):
     typed: bool  # the preview holds a value the reviewer typed
     bold: bool
     preview: bool  # the merged preview column
+    check: bool | None = None  # a checklist's tick box (preview column of a value row)
+    warn: bool = False  # the value will be lost: painted in the warning colour
+    muted: bool = False  # a record that does not hold this checklist value
 
 
 class CompareModel(QAbstractTableModel):
@@ -77,6 +93,8 @@ class CompareModel(QAbstractTableModel):
         self._cells: dict[tuple[int, int], CellView] = {}
         self._elided: dict[tuple[int, int, int], str] = {}
         self._names: dict[str, str] = {}  # record id -> its name, for the headers
+        self._rows: list[RowSpec] = []
+        self._flags: dict[str, Flag] = {}
 
     def set_group(self, group_id: str, records: Sequence[Record], fields: Sequence[FieldDef],
                   caps: Capabilities, master: str | None = None,
@@ -90,19 +108,23 @@ class CompareModel(QAbstractTableModel):
             self._choices.restore(state)
         self._forget()
         self._names = {r.id: record_name(r) for r in self._choices.records}
+        self._rows = [RowSpec(f, i) for f in self._choices.fields
+                      for i in (range(len(self._choices.lists[f.api_name].items))
+                                if f.api_name in self._choices.lists else (-1,))]
         self.endResetModel()
         self.choices_changed.emit()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._choices = None
+        self._rows = []
         self._forget()
         self.endResetModel()
         self.choices_changed.emit()
 
     # Qt API
     def rowCount(self, parent: ModelIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() or not self._choices else len(self._choices.fields)
+        return 0 if parent.isValid() or not self._choices else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() or not self._choices else len(self._choices.records) + 1
@@ -111,9 +133,9 @@ class CompareModel(QAbstractTableModel):
         if not self._valid(index):
             return Qt.ItemFlag.NoItemFlags
         assert self._choices is not None
-        if index.column() == len(self._choices.records) and \
-                self._choices.fields[index.row()].writable:
-            return _EDITABLE
+        spec = self._rows[index.row()]
+        if index.column() == len(self._choices.records) and spec.field.writable:
+            return _CHECKABLE if spec.item >= 0 else _EDITABLE
         return _SELECTABLE
 
     def multiData(self, index: ModelIndex, roles: QModelRoleDataSpan) -> None:
@@ -132,9 +154,15 @@ class CompareModel(QAbstractTableModel):
         choices = self._choices
         if choices is None or not self._valid(index):
             return None
-        field = choices.fields[index.row()]
+        field, item = self._rows[index.row()]
         name = field.api_name
         record = self.record_at(index.column())
+        if role == ItemRole:
+            return item
+        if role == FlagRole:
+            return self._flags.get(name)
+        if item >= 0:
+            return self._item_data(index.row(), index.column(), role)
         value = record.value(name) if record else choices.preview_value(name)
         if role == Qt.ItemDataRole.DisplayRole:
             return value_text(value)
@@ -157,9 +185,14 @@ class CompareModel(QAbstractTableModel):
 
     def setData(self, index: ModelIndex, value: object,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """A value typed into the preview column: it survives instead of any record's."""
-        if role != Qt.ItemDataRole.EditRole or not self._valid(index) or (
-                index.column() != self.preview_column):
+        """A value typed into the preview column: it survives instead of any record's;
+        a tick (CheckStateRole) keeps or drops a checklist value."""
+        if not self._valid(index) or index.column() != self.preview_column:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole and self.item_at(index.row()) >= 0:
+            keep = Qt.CheckState(value) == Qt.CheckState.Checked  # type: ignore[call-overload]
+            return self.set_ticked(index.row(), keep)
+        if role != Qt.ItemDataRole.EditRole or self.item_at(index.row()) >= 0:
             return False
         return self.set_custom(index.row(), str(value))
 
@@ -211,15 +244,39 @@ class CompareModel(QAbstractTableModel):
 
     def field_at(self, row: int) -> FieldDef:
         assert self._choices is not None
-        return self._choices.fields[row]
+        return self._rows[row].field
+
+    def item_at(self, row: int) -> int:
+        """The checklist item a row shows; -1 for a field row."""
+        return self._rows[row].item if 0 <= row < len(self._rows) else -1
 
     def row_of(self, api_name: str) -> int:
-        fields = self._choices.fields if self._choices else ()
-        return next((i for i, f in enumerate(fields) if f.api_name == api_name), -1)
+        """The first row of the field (its checklist's first value)."""
+        return next((i for i, r in enumerate(self._rows) if r.field.api_name == api_name), -1)
+
+    def flags_shown(self) -> dict[str, Flag]:
+        """The flagged fields (safe defaults, conflicts to settle), by api name."""
+        return dict(self._flags)
+
+    def needs_row(self, row: int) -> bool:
+        """Whether the row needs a look: its values differ or it is flagged."""
+        if not 0 <= row < len(self._rows) or self._choices is None:
+            return False
+        field, item = self._rows[row]
+        if field.api_name in self._flags:
+            return True
+        if item >= 0:
+            holders = self._choices.lists[field.api_name].holders[item]
+            return len(holders) < len(self._choices.records)
+        return field.writable and self._choices.differs(field.api_name)
 
     def field_label(self, api_name: str) -> str:
         row = self.row_of(api_name)
-        return self.field_at(row).display_label if row >= 0 else api_name
+        if row >= 0:
+            return self.field_at(row).display_label
+        # A field with no row (an empty slot or note field the merge fills).
+        definition = self._choices.definition(api_name) if self._choices else None
+        return definition.display_label if definition else api_name
 
     def chosen(self, row: int) -> str:
         """The id of the record whose value of this row's field survives ("" if typed)."""
@@ -232,9 +289,12 @@ class CompareModel(QAbstractTableModel):
         if view is not None or self._choices is None:
             return view
         choices = self._choices
-        if not (0 <= row < len(choices.fields) and 0 <= column <= len(choices.records)):
+        if not (0 <= row < len(self._rows) and 0 <= column <= len(choices.records)):
             return None
-        field = choices.fields[row]
+        field, item = self._rows[row]
+        if item >= 0:
+            view = self._cells[key] = self._item_cell(row, column)
+            return view
         name = field.api_name
         record = choices.records[column] if column < len(choices.records) else None
         value = record.value(name) if record else choices.preview_value(name)
@@ -281,14 +341,14 @@ class CompareModel(QAbstractTableModel):
     # Editing (each edit announces itself for undo)
     def choose(self, row: int, record_id: str) -> bool:
         """Keep `record_id`'s value for the field of `row`; False if it cannot be chosen."""
-        if self._choices is None or not 0 <= row < self.rowCount():
+        if self._choices is None or not 0 <= row < self.rowCount() or self.item_at(row) >= 0:
             return False
         field = self.field_at(row)
         return self._edit(lambda c: c.choose(field.api_name, record_id),
                           text.edit_pick(field.display_label, record_id))
 
     def set_custom(self, row: int, typed: str) -> bool:
-        if self._choices is None or not 0 <= row < self.rowCount():
+        if self._choices is None or not 0 <= row < self.rowCount() or self.item_at(row) >= 0:
             return False
         field = self.field_at(row)
         try:
@@ -302,6 +362,28 @@ class CompareModel(QAbstractTableModel):
     def set_master(self, record_id: str) -> bool:
         """Make `record_id` the survivor; hand-picked values stay, defaults follow it."""
         return self._edit(lambda c: c.set_master(record_id), text.edit_master(record_id))
+
+    def set_ticked(self, row: int, keep: bool) -> bool:
+        """Keep or drop the checklist value of `row`."""
+        item = self.item_at(row)
+        if self._choices is None or item < 0:
+            return False
+        field = self.field_at(row)
+        shown = value_text(self._choices.lists[field.api_name].items[item])
+        return self._edit(lambda c: c.set_ticked(field.api_name, item, keep),
+                          text.edit_tick(field.display_label, shown, keep))
+
+    def toggle(self, row: int) -> bool:
+        """Space on a checklist value: tick it if unticked, else untick it."""
+        item = self.item_at(row)
+        if self._choices is None or item < 0:
+            return False
+        return self.set_ticked(row, not self._choices.ticked(self.field_at(row).api_name, item))
+
+    def set_separator(self, api_name: str, separator: str) -> bool:
+        label = self.field_label(api_name)
+        return self._edit(lambda c: c.set_separator(api_name, separator),
+                          text.edit_separator(label))
 
     def set_kept(self, attachment_id: str, keep: bool) -> bool:
         return self._edit(lambda c: c.set_kept(attachment_id, keep),
@@ -327,6 +409,7 @@ class CompareModel(QAbstractTableModel):
     def _forget(self) -> None:
         self._cells.clear()
         self._elided.clear()
+        self._flags = safeguards.flags(self._choices) if self._choices else {}
 
     def _changed_everywhere(self) -> None:
         # Any edit may change any cell's styling and the preview anywhere (a planner can
@@ -342,7 +425,7 @@ class CompareModel(QAbstractTableModel):
     def _valid(self, index: ModelIndex) -> bool:
         choices = self._choices
         return (choices is not None and index.isValid()
-                and 0 <= index.row() < len(choices.fields)
+                and 0 <= index.row() < len(self._rows)
                 and 0 <= index.column() <= len(choices.records))
 
     def _styling(self, field: FieldDef, record: Record | None, value: JsonValue,
@@ -373,20 +456,65 @@ class CompareModel(QAbstractTableModel):
             return text.kept_description()
         return None
 
+    def _item_cell(self, row: int, column: int) -> CellView:
+        """A checklist value: the records that hold it show it, the others stay pale;
+        the preview column has the tick box and where the value lands."""
+        assert self._choices is not None
+        field, item = self._rows[row]
+        checklist = self._choices.lists[field.api_name]
+        record = self.record_at(column)
+        if record is not None:
+            held = record.id in checklist.holders[item]
+            return CellView(value_text(checklist.items[item]) if held else "", not held,
+                            False, False, False, False, muted=not held)
+        ticked = self._choices.ticked(field.api_name, item)
+        where, target = self._choices.landing(field.api_name, item)
+        shown = text.landing(where, self.field_label(target) if target else "",
+                             self._choices.separator(field.api_name))
+        lost = where in (Landing.DROPPED, Landing.LOST)
+        return CellView(shown, False, False, False, lost, True, check=ticked, warn=lost)
+
+    def _item_data(self, row: int, column: int, role: int) -> object:
+        cell = self.cell(row, column)
+        assert cell is not None and self._choices is not None
+        field, item = self._rows[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == ValueRole:
+            return self._choices.lists[field.api_name].items[item]
+        if role == FieldRole:
+            return field.api_name
+        if role == RecordIdRole:
+            record = self.record_at(column)
+            return record.id if record else ""
+        if role == DiffersRole:
+            return self.needs_row(row)
+        if role == Qt.ItemDataRole.CheckStateRole and cell.check is not None:
+            return Qt.CheckState.Checked if cell.check else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and cell.preview:
+            return text.item_tooltip(cell.text, bool(cell.check))
+        if role == Qt.ItemDataRole.ForegroundRole and cell.warn:
+            return QColor(text.WARNING)
+        return None
+
     def _field_header(self, section: int, role: int) -> object:
         if not 0 <= section < self.rowCount():
             return None
-        field = self.field_at(section)
+        field, item = self._rows[section]
         differs = (self._choices is not None and field.writable
                    and self._choices.differs(field.api_name))
+        flag = self._flags.get(field.api_name)
         if role == Qt.ItemDataRole.DisplayRole:
-            return field.display_label
-        if role == Qt.ItemDataRole.DecorationRole and differs:
-            return icon("differs")
+            return field.display_label if item <= 0 else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return text.row_accessible(field, item)
+        if role == Qt.ItemDataRole.DecorationRole and item <= 0:
+            return icon(text.flag_icon(flag)) if flag else icon("differs") if differs else None
         if role == Qt.ItemDataRole.FontRole and differs:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text.field_tooltip(field, differs)
+            tip = text.field_tooltip(field, differs)
+            return tip + "\n" + text.flag_reason(flag, field) if flag else tip
         return None
 
     def _record_header(self, section: int, role: int) -> object:

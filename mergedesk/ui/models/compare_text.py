@@ -6,10 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from mergedesk.core.master import MasterRule, MasterSuggestion
-from mergedesk.core.models import FieldDef, Record
+from mergedesk.core.models import FieldDef, Record, Sensitive
 from mergedesk.core.values import JsonValue
 from mergedesk.ui.locale_format import short_date
+from mergedesk.ui.models.checklist import SEPARATORS, Landing
 from mergedesk.ui.models.display import value_text
+from mergedesk.ui.models.safeguards import Flag, FlagKind
+
+WARNING = "#d98a1c"  # the amber of the icon set: readable on light and dark bases
 
 
 def _t(text: str) -> str:
@@ -122,3 +126,89 @@ def edit_master(record_id: str) -> str:
 def edit_file(attachment_id: str, keep: bool) -> str:
     template = _t("keep file {id}") if keep else _t("drop file {id}")
     return template.format(id=attachment_id)
+
+
+def edit_tick(field: str, value: str, keep: bool) -> str:
+    template = _t("keep {value} in {field}") if keep else _t("drop {value} from {field}")
+    return template.format(value=value, field=field)
+
+
+def edit_separator(field: str) -> str:
+    return _t("join {field} differently").format(field=field)
+
+
+# Checklists of multi-valued fields
+def separator_label(separator: str) -> str:
+    return {
+        SEPARATORS[0]: _t("a blank line"),
+        SEPARATORS[1]: _t("a line break"),
+        SEPARATORS[2]: _t("a dot ( · )"),
+        SEPARATORS[3]: _t("a bar ( | )"),
+    }.get(separator, repr(separator))
+
+
+def landing(where: Landing, field: str, separator: str) -> str:
+    """The preview column of a checklist value: where it lands on the survivor."""
+    if where == Landing.SLOT:
+        return _t("→ {field}").format(field=field)
+    if where == Landing.UNION:
+        return _t("→ {field} (union of all records)").format(field=field)
+    if where == Landing.JOINED:
+        return _t("→ joined into {field}, after {separator}").format(
+            field=field, separator=separator_label(separator))
+    if where == Landing.NOTE:
+        return _t("→ note on the survivor ({field})").format(field=field)
+    if where == Landing.DROPPED:
+        return _t("Dropped: this value will be lost")
+    return _t("Not kept: the merged record will not hold it")
+
+
+def item_tooltip(shown: str, ticked: bool) -> str:
+    hint = _t("Space or a click drops it") if ticked else _t("Space or a click keeps it")
+    return f"{shown}\n{hint}"
+
+
+def row_accessible(field: FieldDef, item: int) -> str:
+    if item < 0:
+        return field.display_label
+    return _t("{field}, value {n}").format(field=field.display_label, n=item + 1)
+
+
+# Flags: safe defaults and conflicts
+def flag_icon(flag: Flag) -> str:
+    if flag.kind == FlagKind.SAFE_DEFAULT:
+        return "safe-default"
+    return "chosen" if flag.decided else "status-warning"
+
+
+def flag_badge(flag: Flag) -> str:
+    """The badge's word: what kind of flag, at a glance."""
+    if flag.kind == FlagKind.SAFE_DEFAULT:
+        return _t("Overridden") if flag.decided else _t("Safe default")
+    return _t("Decided") if flag.decided else _t("Decide")
+
+
+def flag_reason(flag: Flag, field: FieldDef) -> str:
+    """One line: why the value was chosen, or what the reviewer must do."""
+    label = field.display_label
+    if flag.kind == FlagKind.CONFLICT:
+        if flag.decided:
+            return _t("{field}: your choice is recorded in the plan").format(field=label)
+        return {
+            Sensitive.OWNER: _t("{field}: the records have different owners; choose the one "
+                                "the survivor keeps (1–9 on the row)"),
+            Sensitive.LIFECYCLE: _t("{field}: the records are at different stages; choose "
+                                    "the one the survivor keeps (1–9 on the row)"),
+        }.get(flag.sensitive, _t("{field}: the records have different parents; choose the "
+                                 "one the survivor keeps (1–9 on the row)")).format(field=label)
+    if flag.decided:
+        return _t("{field}: you overrode the safe default").format(field=label)
+    return {
+        Sensitive.OPT_OUT: _t("{field}: an opt-out on any record is kept (the strictest "
+                              "value wins); pick another value to override"),
+        Sensitive.DO_NOT_CALL: _t("{field}: a do-not-call on any record is kept (the "
+                                  "strictest value wins); pick another value to override"),
+        Sensitive.CONSENT: _t("{field}: a withdrawn consent on any record is kept; pick "
+                              "another value to override"),
+    }.get(flag.sensitive, _t("{field}: the earliest date is kept; pick another value to "
+                             "override")).format(field=label)

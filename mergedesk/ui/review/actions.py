@@ -39,6 +39,7 @@ class ReviewActions(QObject):
         self.skip = _action(self, "skip", "S")
         self.split = _action(self, "split", "X")
         self.master = _action(self, "master", "M")
+        self.swap_master = _action(self, "master", "W")
         self.edit_value = _action(self, "typed", "E")
         self.dry_run = _action(self, "dry-run", "D")
         self.next_group = _action(self, "", "J")
@@ -47,6 +48,7 @@ class ReviewActions(QObject):
         self.show_notes = _action(self, "", "Alt+1")
         self.show_files = _action(self, "file", "Alt+2")
         self.show_evidence = _action(self, "", "Alt+3")
+        self.differences_only = _action(self, "differs", "Ctrl+Shift+D", checkable=True)
         self.send_now = _action(self, "queue", "Ctrl+Shift+Return")
         self.cancel_pending = _action(self, "cancel")
         self.cheat_sheet = _action(self, "keyboard", std.HelpContents)
@@ -68,6 +70,8 @@ class ReviewActions(QObject):
             self.split: (tr("S&plit record out"), tr(
                 "Take the current column's record out of this group")),
             self.master: (tr("Make &master"), tr("The current column's record survives")),
+            self.swap_master: (tr("S&wap master"), tr(
+                "The next record of the group survives instead of the master")),
             self.edit_value: (tr("&Type a value…"), tr(
                 "Type the value the merged record keeps for the current field")),
             self.dry_run: (tr("&Dry run in the CRM"), tr(
@@ -77,6 +81,8 @@ class ReviewActions(QObject):
             self.show_notes: (tr("What the merge &does"), ""),
             self.show_files: (tr("&Files"), ""),
             self.show_evidence: (tr("&Why matched"), ""),
+            self.differences_only: (tr("&Differences only"), tr(
+                "Hide the fields where every record agrees and nothing needs a look")),
             self.send_now: (tr("Send held merges &now"), tr(
                 "Skip the undo delay of the merges waiting in the queue")),
             self.cancel_pending: (tr("&Cancel merges not sent"), ""),
@@ -109,14 +115,15 @@ class ReviewMenus:
         self.file = self._menu(bar, a.connect, a.scan, None, a.quit)
         self.edit = self._menu(bar, undo, redo, None, a.find)
         self.review = self._menu(bar, a.merge, a.not_duplicates, a.skip, a.split, None,
-                                 a.master, a.edit_value, a.dry_run, None,
+                                 a.master, a.swap_master, a.edit_value, a.dry_run, None,
                                  a.next_group, a.previous_group)
         self.picks = QMenu(window)
         for action in a.picks:
             self.picks.addAction(action)
         self.review.insertMenu(a.next_group, self.picks)
         self.review.insertSeparator(a.next_group)
-        self.view = self._menu(bar, a.show_notes, a.show_files, a.show_evidence, None, *docks)
+        self.view = self._menu(bar, a.differences_only, None, a.show_notes, a.show_files,
+                               a.show_evidence, None, *docks)
         self.queue = self._menu(bar, a.send_now, a.cancel_pending)
         self.help = self._menu(bar, a.cheat_sheet, None, a.about)
         self.retranslate()

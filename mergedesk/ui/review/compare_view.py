@@ -1,6 +1,8 @@
 """CompareView: the table of a group's records side by side. Clicking a cell keeps that
-value; the window's actions (1–9, M, E) act on the current field and column; F2, E or a
-double click on the merged preview types a value of one's own."""
+value, or on a checklist value (e-mails, phones, tags, long text) ticks or unticks it,
+as Space does; the window's actions (1–9, M, E) act on the current field and column; F2,
+E or a double click on the merged preview types a value of one's own. "Differences
+only" hides the rows where every record agrees and nothing is flagged."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from mergedesk.ui.delegates.compare_cell import CompareCellDelegate
-from mergedesk.ui.models.compare import CompareModel, DiffersRole
+from mergedesk.ui.models.compare import CompareModel
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -40,6 +42,39 @@ class CompareView(QTableView):
         rows.setHighlightSections(False)
         self.clicked.connect(self._on_view_clicked)
         self.doubleClicked.connect(self._on_view_double_clicked)
+        self._differences_only = False
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self._apply_filter)
+            model.dataChanged.connect(lambda *_args: self._apply_filter())
+
+    # Differences only
+    @property
+    def differences_only(self) -> bool:
+        return self._differences_only
+
+    def set_differences_only(self, on: bool) -> None:
+        """Hide the rows that need no look (every record agrees, nothing flagged)."""
+        self._differences_only = on
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        model = self.compare_model()
+        if model is None:
+            return
+        for row in range(model.rowCount()):
+            self.setRowHidden(row, self._differences_only and not model.needs_row(row))
+        current = self.currentIndex()
+        if current.isValid() and self.isRowHidden(current.row()):
+            self.go_to_first_difference()
+
+    def toggle_current(self) -> bool:
+        """Space on a checklist value: keep it or drop it."""
+        model = self.compare_model()
+        row = self.currentIndex().row()
+        return model is not None and row >= 0 and model.toggle(row)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
@@ -92,8 +127,9 @@ class CompareView(QTableView):
         model = self.compare_model()
         if model is None or model.rowCount() == 0:
             return
-        self.setCurrentIndex(model.index(0, 0))
-        if not model.index(0, 0).data(DiffersRole):
+        first = next((r for r in range(model.rowCount()) if not self.isRowHidden(r)), 0)
+        self.setCurrentIndex(model.index(first, 0))
+        if not model.needs_row(first):
             self._advance()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -113,7 +149,8 @@ class CompareView(QTableView):
             event.accept()
             return
         if plain and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._on_view_clicked(self.currentIndex())
+            if not self.toggle_current():
+                self._on_view_clicked(self.currentIndex())
             event.accept()
             return
         super().keyPressEvent(event)
@@ -125,14 +162,20 @@ class CompareView(QTableView):
         if model is None or not current.isValid():
             return
         for row in range(current.row() + 1, model.rowCount()):
-            if model.field_at(row).writable and model.index(row, 0).data(DiffersRole):
+            if model.item_at(row) < 0 and model.needs_row(row) and not self.isRowHidden(row) \
+                    and model.field_at(row).writable:
                 self.setCurrentIndex(model.index(row, current.column()))
                 return
 
     def _on_view_clicked(self, index: QModelIndex) -> None:
         model = self.compare_model()
-        record = model.record_at(index.column()) if model and index.isValid() else None
-        if model is not None and record is not None:
+        if model is None or not index.isValid():
+            return
+        if model.item_at(index.row()) >= 0:
+            model.toggle(index.row())
+            return
+        record = model.record_at(index.column())
+        if record is not None:
             model.choose(index.row(), record.id)
 
     def _on_view_double_clicked(self, index: QModelIndex) -> None:

@@ -1,6 +1,7 @@
-"""MergeNotesPanel: what the merge will do in this CRM — who is deleted, deactivated or
-retired, how many calls, every value and file that will be lost — and, where the CRM
-offers one (LeadLex), the result of its own dry run."""
+"""MergeNotesPanel: what the merge will do in this CRM — what will move to the survivor
+(related items by kind and record, where the CRM counts them), who is deleted,
+deactivated or retired, how many calls, every value the reviewer dropped and every value
+and file that will be lost — and, where the CRM offers one (LeadLex), its dry run."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from mergedesk.core.preview import PreviewNote
+from mergedesk.core.preflight import expected_related, will_move
+from mergedesk.core.preview import NoteKind, PreviewNote
 from mergedesk.ui import messages
+from mergedesk.ui.models.checklist import Landing
 from mergedesk.ui.models.compare import CompareModel
+from mergedesk.ui.models.display import value_text
 
 _WARNING = "#d98a1c"
 
@@ -68,15 +72,103 @@ class MergeNotesPanel(QWidget):
             return
         crm = caps.display_name
         heading = html.escape(self.tr("What the merge will do in {crm}:").format(crm=crm))
+        moving = "".join(f"<li>{html.escape(line)}</li>" for line in self.will_move_lines())
+        dropped = "".join(self._warning(line) for line in self.dropped_lines())
         items = "".join(self._item(n, crm) for n in notes)
-        self._notes.setText(f"<b>{heading}</b><ul style='margin:2px 0 0 -18px'>{items}</ul>")
+        self._notes.setText(f"<b>{heading}</b><ul style='margin:2px 0 0 -18px'>"
+                            f"{moving}{dropped}{items}</ul>")
+
+    # What will move
+    def will_move_summary(self) -> str:
+        """"Will move to the survivor: 12 conversations, 3 notes" ("" when the CRM
+        counts nothing): the other records' items; the survivor keeps its own."""
+        master = self._model.master
+        others = [r for r in self._model.records if r.id != master]
+        total = expected_related(others)
+        if not any(total.values()):
+            return ""
+        return self.tr("Will move to the survivor: {items}").format(items=self._counts(total))
+
+    def will_move_lines(self) -> list[str]:
+        summary = self.will_move_summary()
+        if not summary:
+            return []
+        lines = [summary]
+        for rid, counts in will_move(self._model.records).items():
+            if any(counts.values()):
+                template = (self.tr("#{id} (survivor) keeps: {items}") if rid == self._model.master
+                            else self.tr("#{id} brings: {items}"))
+                lines.append(template.format(id=rid, items=self._counts(counts)))
+        return lines
+
+    def dropped_lines(self) -> list[str]:
+        """The checklist values the reviewer unticked: they will be lost."""
+        choices = self._model.choices
+        if choices is None:
+            return []
+        lines = []
+        for name, checklist in choices.lists.items():
+            gone = [value_text(v) for i, v in enumerate(checklist.items)
+                    if not choices.ticked(name, i)]
+            if gone:
+                lines.append(self.tr("{field}: you dropped {values}; they will be lost.").format(
+                    field=checklist.field.display_label, values=", ".join(gone)))
+        return lines
+
+    def _unaccounted(self, note: PreviewNote) -> PreviewNote | None:
+        """`note` without the checklist values that land elsewhere (a loser's e-mail in
+        a secondary slot or the note is not lost) or that the reviewer dropped (said
+        above); None if nothing is left to warn of."""
+        choices = self._model.choices
+        if choices is None or note.kind != NoteKind.VALUE_DROPPED:
+            return note
+        checklist = next((c for c in choices.lists.values() if note.field in c.members), None)
+        if checklist is None:
+            return note
+
+        def lost(value: object) -> bool:
+            found = [n for n, item in enumerate(checklist.items)
+                     if checklist.key(item) == checklist.key(value)]
+            return not found or all(choices.landing(checklist.name, n)[0] == Landing.LOST
+                                    for n in found)
+
+        keep = [i for i, v in enumerate(note.values) if lost(v)]
+        if len(keep) == len(note.values):
+            return note
+        if not keep:
+            return None
+        paired = len(note.records) == len(note.values)
+        return note.model_copy(update={
+            "values": tuple(note.values[i] for i in keep),
+            "records": tuple(note.records[i] for i in keep) if paired else note.records})
+
+    def _counts(self, counts: dict[str, int]) -> str:
+        return ", ".join(self._count(kind, n) for kind, n in sorted(
+            counts.items(), key=lambda item: -item[1]) if n)
+
+    def _count(self, kind: str, n: int) -> str:
+        words = {
+            "conversations": self.tr("%n conversation(s)", "", n),
+            "notes": self.tr("%n note(s)", "", n),
+            "activities": self.tr("%n activity(ies)", "", n),
+            "deals": self.tr("%n deal(s)", "", n),
+            "files": self.tr("%n file(s)", "", n),
+            "emails": self.tr("%n email(s)", "", n),
+            "tasks": self.tr("%n task(s)", "", n),
+            "list_memberships": self.tr("%n list membership(s)", "", n),
+        }
+        text = words.get(kind, f"{n} {kind.replace('_', ' ')}")
+        # Untranslated (English) plurals: "(s)" becomes "s" or nothing, as the count says.
+        return text.replace("(ies)", "y" if n == 1 else "ies").replace(
+            "(s)", "" if n == 1 else "s")
 
     def warnings(self) -> list[str]:
         """The warning lines shown, as plain text."""
         caps = self._model.capabilities
         crm = caps.display_name if caps else ""
         preview = self._model.preview()
-        return [self._line(n, crm) for n in (preview.warnings if preview else ())]
+        shown = (self._unaccounted(n) for n in (preview.warnings if preview else ()))
+        return [*self.dropped_lines(), *(self._line(n, crm) for n in shown if n)]
 
     def show_dry_run(self, text: str, ok: bool) -> None:
         colour = "#2e9d52" if ok else _WARNING
@@ -94,10 +186,15 @@ class MergeNotesPanel(QWidget):
         return messages.note_text(note, crm, label, lambda r: f"#{r}")
 
     def _item(self, note: PreviewNote, crm: str) -> str:
-        text = html.escape(self._line(note, crm))
         preview = self._model.preview()
-        if preview is not None and note in preview.warnings:
-            ink = self.palette().color(QPalette.ColorRole.WindowText).name()
-            return (f"<li><span style='color:{_WARNING}'>⚠</span> "
-                    f"<span style='color:{ink}'>{text}</span></li>")
-        return f"<li>{text}</li>"
+        warning = preview is not None and note in preview.warnings
+        shown = self._unaccounted(note)
+        if shown is None:
+            return ""
+        line = self._line(shown, crm)
+        return self._warning(line) if warning else f"<li>{html.escape(line)}</li>"
+
+    def _warning(self, line: str) -> str:
+        ink = self.palette().color(QPalette.ColorRole.WindowText).name()
+        return (f"<li><span style='color:{_WARNING}'>⚠</span> "
+                f"<span style='color:{ink}'>{html.escape(line)}</span></li>")

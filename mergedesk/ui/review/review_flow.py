@@ -123,8 +123,8 @@ class ReviewFlow(QObject):
     # Decisions
     def merge(self) -> None:
         listing = self._review.listing
-        if listing is None or not self._can_merge(listing):
-            return
+        if listing is None or not self._can_merge(listing) or not self._review.confirm_merge():
+            return  # confirm_merge says what to decide first
         merge = self._compare.to_group_merge(listing.id)
         self._decisions.merge(listing.id, self._title(listing), merge, self._status(listing))
         self._next(listing.id)

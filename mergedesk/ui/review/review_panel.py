@@ -1,11 +1,12 @@
 """ReviewPanel: the right side of the window. A group's title, score and why its master
-is the master; the compare table with the merged preview; below it what the merge will
-do, the files and the why-matched evidence; the decision buttons. It only shows; the
-window acts."""
+is the master; the checks that stand before the merge (fields to decide, safe defaults,
+pre-flight findings); the compare table with the merged preview; below it what the
+merge will do and move, the files and the why-matched evidence; the decision buttons.
+It shows, and keeps the view's own settings (differences only, how long texts join)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,12 +28,14 @@ from mergedesk.store.group_query import GroupListing
 from mergedesk.ui import messages
 from mergedesk.ui.locale_format import percent
 from mergedesk.ui.models.attachments import AttachmentModel
+from mergedesk.ui.models.checklist import SEPARATORS, ListKind
 from mergedesk.ui.models.compare import CompareModel
-from mergedesk.ui.models.compare_text import rule_label
+from mergedesk.ui.models.compare_text import rule_label, separator_label
 from mergedesk.ui.models.display import group_title
 from mergedesk.ui.models.evidence import EvidenceModel
 from mergedesk.ui.review.actions import ReviewActions
 from mergedesk.ui.review.attachments_panel import AttachmentsPanel
+from mergedesk.ui.review.checks_panel import ChecksPanel
 from mergedesk.ui.review.compare_view import CompareView
 from mergedesk.ui.review.merge_notes import MergeNotesPanel
 
@@ -41,6 +44,8 @@ _BANNER_COLOURS = {"error": "214,69,69", "warning": "217,138,28", "success": "46
 _PLACEHOLDER, _TABLE = 0, 1
 NOTES_TAB, FILES_TAB, EVIDENCE_TAB = range(3)
 GREY_AFTER_MS = 150  # a group read slower than this greys the previous one out
+DIFFERENCES_KEY = "review/differences_only"  # "on", "off"; unset: on for many fields
+MANY_FIELDS = 20  # above this many rows, "differences only" is on unless set otherwise
 
 
 class ReviewPanel(QWidget):
@@ -58,8 +63,11 @@ class ReviewPanel(QWidget):
         self._loaded = False
         self._grey = QTimer(self, singleShot=True, interval=GREY_AFTER_MS)
         self._grey.timeout.connect(self._on_grey_timeout)
+        self._settings: QSettings | None = None
         self._build()
         model.choices_changed.connect(self._on_model_choices_changed)
+        self.actions.differences_only.triggered.connect(self._on_differences_only_triggered)
+        self.actions.swap_master.triggered.connect(self.swap_master)
         self.retranslate()
         self.show_placeholder()
 
@@ -114,12 +122,28 @@ class ReviewPanel(QWidget):
         master_row.addWidget(self._master, 1)
         master_row.addWidget(self._rule_label)
         master_row.addWidget(self.rule)
+        self.checks = ChecksPanel(self._model, self)
+        self._join_label = QLabel(self)
+        self.join_with = QComboBox(self)
+        for separator in SEPARATORS:
+            self.join_with.addItem("", separator)
+        self.join_with.activated.connect(self._on_join_with_activated)
+        self._join_label.setBuddy(self.join_with)
+        join_row = QHBoxLayout()
+        join_row.addWidget(self._join_label)
+        join_row.addWidget(self.join_with)
+        join_row.addStretch(1)
+        self._join_row = QWidget(self)
+        self._join_row.setLayout(join_row)
+        join_row.setContentsMargins(0, 0, 0, 0)
+        self._join_row.hide()
         self._banner = QLabel(self)
         self._banner.setWordWrap(True)
         self._banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._banner.hide()
         self._view = CompareView(self)
         self._view.setModel(self._model)
+        self._view.selectionModel().currentChanged.connect(self._on_view_current_changed)
         self._model.value_rejected.connect(self._on_model_value_rejected)
         self.notes = MergeNotesPanel(self._model, self.actions.dry_run, self)
         self.files = AttachmentsPanel(self.attachments, self)
@@ -162,13 +186,20 @@ class ReviewPanel(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
         layout.addLayout(master_row)
+        layout.addWidget(self.checks)
         layout.addWidget(self._banner)
+        layout.addWidget(self._join_row)
         layout.addWidget(self._stack, 1)
         layout.addLayout(buttons)
 
     def retranslate(self) -> None:
         self._hint.setText(self.tr(
-            "1–9 keep a value · E types one · M master · Ctrl+Enter merges · F1 all keys"))
+            "1–9 keep a value · Space ticks a list value · E types one · M/W master · "
+            "Ctrl+Enter merges · F1 all keys"))
+        for index in range(self.join_with.count()):
+            self.join_with.setItemText(index, separator_label(self.join_with.itemData(index)))
+        self.join_with.setAccessibleName(self.tr("Separator of the joined texts"))
+        self._on_view_current_changed(self._view.currentIndex())
         self._view.setAccessibleName(self.tr("Records side by side"))
         self._rule_label.setText(self.tr("&Default master:"))
         self.rule.setAccessibleName(self.tr("Rule for the default master"))
@@ -226,6 +257,7 @@ class ReviewPanel(QWidget):
         self._show_header()
         self._view.setEnabled(True)
         self._show_page(_TABLE)
+        self._apply_differences_only()
         self._view.go_to_first_difference()
         if missing:
             self.set_banner(self.tr("No longer in the CRM: {ids}. They were left out.").format(
@@ -261,6 +293,73 @@ class ReviewPanel(QWidget):
 
     def show_tab(self, tab: int) -> None:
         self.tabs.setCurrentIndex(tab)
+
+    # Checks before merging
+    def confirm_merge(self) -> bool:
+        """Whether the group may be submitted now. If not (a conflict to decide, a
+        refusal pre-flight foresees), say what to change and put the cursor on the
+        first field to decide: one-key submission waits for the reviewer."""
+        blockers = self.checks.blockers()
+        if not blockers:
+            return True
+        undecided = [f.field for f in blockers if f.field and self._model.row_of(f.field) >= 0]
+        if undecided:
+            row = self._model.row_of(undecided[0])
+            self._view.setRowHidden(row, False)
+            self._view.setCurrentIndex(self._model.index(row, 0))
+            self._view.setFocus()
+        names = ", ".join(dict.fromkeys(self._model.field_label(f) for f in undecided))
+        text = (self.tr("Not merged yet: decide {fields} first (1–9 on the row keeps a "
+                        "record's value).").format(fields=names) if names else
+                self.tr("Not merged: pre-flight says the CRM would refuse this group. "
+                        "See the checks above for what to change."))
+        self.set_banner(text, "warning")
+        return False
+
+    def swap_master(self) -> bool:
+        """The next record of the group becomes the master (with two records: the other)."""
+        ids = self._model.record_ids
+        if not self._loaded or len(ids) < 2:
+            return False
+        following = ids[(ids.index(self._model.master) + 1) % len(ids)]
+        return self._model.set_master(following)
+
+    # Differences only
+    def set_settings(self, settings: QSettings) -> None:
+        """Where the panel remembers the reviewer's "differences only" choice."""
+        self._settings = settings
+
+    def _apply_differences_only(self) -> None:
+        stored = self._settings.value(DIFFERENCES_KEY, "") if self._settings else ""
+        on = stored == "on" if stored in ("on", "off") else \
+            self._model.rowCount() > MANY_FIELDS
+        self.actions.differences_only.setChecked(on)
+        self._view.set_differences_only(on)
+
+    def _on_differences_only_triggered(self, checked: bool) -> None:
+        if self._settings is not None:
+            self._settings.setValue(DIFFERENCES_KEY, "on" if checked else "off")
+        self._view.set_differences_only(checked)
+
+    # Long texts
+    def _on_view_current_changed(self, current: QModelIndex, _previous=None) -> None:
+        row = current.row() if current.isValid() else -1
+        choices = self._model.choices
+        name = self._model.field_at(row).api_name if row >= 0 and choices else ""
+        checklist = choices.lists.get(name) if choices else None
+        joined = checklist is not None and checklist.kind == ListKind.JOIN
+        self._join_row.setVisible(joined)
+        if joined and choices is not None:
+            self._join_label.setText(self.tr("Join the texts of {field} &with:").format(
+                field=checklist.field.display_label))
+            self.join_with.setCurrentIndex(max(0, self.join_with.findData(
+                choices.separator(name))))
+
+    def _on_join_with_activated(self, index: int) -> None:
+        row = self._view.currentIndex().row()
+        if row >= 0:
+            self._model.set_separator(self._model.field_at(row).api_name,
+                                      self.join_with.itemData(index))
 
     # Internals
     def _show_page(self, page: int) -> None:
@@ -299,6 +398,7 @@ class ReviewPanel(QWidget):
     def _on_model_choices_changed(self) -> None:
         self._master.setText(self._model.master_reason() if self._loaded else "")
         self._update_files_tab()
+        self.actions.swap_master.setEnabled(self._loaded and len(self._model.record_ids) > 1)
 
     def _on_model_value_rejected(self, field: str, typed: str) -> None:
         self.set_banner(self.tr("“{text}” is not a value {field} can hold.").format(
