@@ -1,0 +1,237 @@
+"""Bulk rules: "score >= 0.97, same normalised e-mail, no conflicting values -> merge
+into the oldest, fill the blanks" as a saveable, shareable JSON RuleSet, and the
+GroupMerge a rule makes of one group, as a hand review would submit it.
+
+Field rules are core.rules' FieldRule templates, resolved by core.rules.resolve as the
+review window does; masters are core.master's rules; core.bulk_eval decides which
+groups each rule takes. No Qt, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from typing import Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from mergedesk.core.capabilities import Capabilities, FileHandling
+from mergedesk.core.master import MasterRule, suggest_master
+from mergedesk.core.models import DuplicateGroup, FieldDef, Record
+from mergedesk.core.plan import AttachmentChoice, FieldChoice, GroupMerge
+from mergedesk.core.rules import FieldRule, RuleKind, RuleTemplate, resolve
+from mergedesk.core.values import is_blank, same_value
+
+ANY_FIELD = "*"  # BulkRule.fields: the rule for every field not named
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used; `problems` lists `path: message` items."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems) if problems else "invalid rules")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Conditions(_Model):
+    """When a rule takes a group; every condition given must hold."""
+
+    min_score: float | None = Field(default=None, ge=0.0, le=1.0)
+    max_score: float | None = Field(default=None, ge=0.0, le=1.0)
+    same: tuple[str, ...] = ()  # canonical ("email") or CRM field names, compared normalised
+    no_conflicts: bool = False  # no two different non-empty values in any field ...
+    conflicts_allowed: tuple[str, ...] = Field(default=(), alias="except")  # ... but these
+    min_size: int = Field(default=2, ge=2)
+    max_size: int | None = Field(default=None, ge=2)
+    entity: str | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ranges(self) -> Conditions:
+        if self.min_score is not None and self.max_score is not None \
+                and self.min_score > self.max_score:
+            raise ValueError("min_score is above max_score")
+        if self.max_size is not None and self.max_size < self.min_size:
+            raise ValueError("max_size is below min_size")
+        return self
+
+
+class MasterKind(StrEnum):
+    OLDEST = MasterRule.OLDEST.value
+    MOST_COMPLETE = MasterRule.MOST_COMPLETE.value
+    MOST_RELATED = MasterRule.MOST_RELATED.value
+    FROM_SOURCE = "from_source"  # the record whose `field` holds `value` (a lead source)
+
+
+class MasterSpec(_Model):
+    rule: MasterKind = MasterKind.MOST_COMPLETE
+    field: str | None = None
+    value: JsonValue = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, data: Any) -> Any:
+        return {"rule": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _source_named(self) -> MasterSpec:
+        if self.rule == MasterKind.FROM_SOURCE and (not self.field or is_blank(self.value)):
+            raise ValueError('from_source needs "field" and "value"')
+        return self
+
+
+class BulkRule(_Model):
+    name: str = Field(min_length=1)
+    enabled: bool = True
+    when: Conditions = Field(default_factory=Conditions)
+    master: MasterSpec = Field(default_factory=MasterSpec)
+    fields: dict[str, FieldRule] = Field(
+        default_factory=lambda: {ANY_FIELD: FieldRule(kind=RuleKind.FILL_BLANKS)})
+    never_overwrite_non_empty: bool = True
+
+    @field_validator("fields", mode="before")
+    @classmethod
+    def _short_rules(cls, data: Any) -> Any:
+        """"newest" stands for {"kind": "newest"}."""
+        if isinstance(data, dict):
+            return {k: {"kind": v} if isinstance(v, str) else v for k, v in data.items()}
+        return data
+
+    @field_validator("fields")
+    @classmethod
+    def _no_record_ids(cls, rules: dict[str, FieldRule]) -> dict[str, FieldRule]:
+        # Record ids differ in every group: only "master" means something to a bulk rule.
+        for name, rule in rules.items():
+            if rule.kind == RuleKind.FROM_RECORD and rule.record not in (None, "master"):
+                raise ValueError(f'{name}: a bulk rule can only take "from_record" of '
+                                 '"master" (record ids differ in every group)')
+        return rules
+
+    def template(self) -> RuleTemplate:
+        """The core.rules template these field rules make ("*" is its default)."""
+        named = {n: r for n, r in self.fields.items() if n != ANY_FIELD}
+        return RuleTemplate(name=self.name, default=self.fields.get(ANY_FIELD, _FILL),
+                            fields=named)
+
+
+_FILL = FieldRule(kind=RuleKind.FILL_BLANKS)
+
+
+class RuleSet(_Model):
+    """The shareable rules file: `{"rules": [...]}`, tried in order."""
+
+    version: int = 1
+    rules: tuple[BulkRule, ...] = ()
+
+    @field_validator("rules")
+    @classmethod
+    def _unique_names(cls, rules: tuple[BulkRule, ...]) -> tuple[BulkRule, ...]:
+        names = [r.name for r in rules]
+        if twice := sorted({n for n in names if names.count(n) > 1}):
+            raise ValueError(f"rule names must differ: {', '.join(twice)}")
+        return rules
+
+    @classmethod
+    def from_json_text(cls, text: str | bytes) -> RuleSet:
+        """Parse a rules file; RulesError's problems name each bad item's path."""
+        try:
+            return cls.model_validate_json(text)
+        except ValidationError as exc:
+            raise RulesError([_describe(e) for e in exc.errors()]) from None
+
+    def to_json_text(self) -> str:
+        return self.model_dump_json(indent=2, exclude_none=True, by_alias=True)
+
+
+def _describe(error: Any) -> str:
+    """`rules[0].when.min_score: ...` from a pydantic error."""
+    path = ""
+    for part in error.get("loc", ()):
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif not str(part).startswith(("function-", "json-")):
+            path += f".{part}" if path else str(part)
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    return f"{path}: {message}" if path else message
+
+
+# --- the merge a rule makes of a group ---------------------------------------------------
+def choose_master(spec: MasterSpec, records: Sequence[Record]) -> Record | None:
+    """The survivor `spec` names (None: no record is from the named source)."""
+    pool = list(records)
+    rule = MasterRule.OLDEST if spec.rule == MasterKind.FROM_SOURCE else MasterRule(spec.rule)
+    if spec.rule == MasterKind.FROM_SOURCE:
+        pool = [r for r in records if from_source(r, spec)]
+        if not pool:
+            return None
+    chosen = suggest_master(pool, rule).record_id
+    return next(r for r in pool if r.id == chosen)
+
+
+def from_source(record: Record, spec: MasterSpec) -> bool:
+    """The record holds the source `spec` names (text compared without case)."""
+    value, wanted = record.fields.get(spec.field or ""), spec.value
+    if isinstance(value, str) and isinstance(wanted, str):
+        return value.strip().casefold() == wanted.strip().casefold()
+    return same_value(value, wanted)
+
+
+def build_merge(rule: BulkRule, group: DuplicateGroup, records: Sequence[Record],
+                fields: Mapping[str, FieldDef], caps: Capabilities | None = None,
+                region: str = "US") -> GroupMerge | None:
+    """The GroupMerge the review window submits for this master and these rules: the
+    defaults of core.rules.resolve (slots, unions, joins, strictest flags) under the
+    rule's template, a choice wherever the survivor's value differs from the master's,
+    every file kept where the CRM lets us choose, the snapshot of the records as cached.
+    None when the rule names a source no record is from."""
+    master = choose_master(rule.master, records)
+    if master is None:
+        return None
+    ordered = [master, *(r for r in records if r is not master)]
+    defaults = resolve(ordered, fields, rule.template(), region)
+    choices: dict[str, FieldChoice] = {}
+    for name, choice in defaults.choices.items():
+        definition = fields.get(name)
+        kept = master.fields.get(name)
+        value = choice.resolve({r.id: r.fields for r in ordered}, name)
+        if definition is None or not definition.writable or same_value(value, kept):
+            continue
+        if rule.never_overwrite_non_empty and definition.sensitive is None \
+                and _overwrites(kept, value):
+            continue
+        choices[name] = choice
+    return GroupMerge(
+        group=group.id, master=master.id, others=tuple(r.id for r in ordered[1:]),
+        fields=choices, attachments=AttachmentChoice(keep=_kept_files(records, caps)),
+        snapshot={r.id: dict(r.fields) for r in records})
+
+
+def _overwrites(kept: JsonValue, value: JsonValue) -> bool:
+    """Whether `value` replaces a non-empty `kept` instead of adding to it (a union of
+    tags or a joined text keeps the master's value; the strictest flag is never "lost")."""
+    if is_blank(kept):
+        return False
+    if isinstance(value, list):
+        return not all(item in value for item in (kept if isinstance(kept, list) else [kept]))
+    if isinstance(value, str) and isinstance(kept, str):
+        return kept.strip() not in value
+    return True
+
+
+def _kept_files(records: Sequence[Record], caps: Capabilities | None) -> tuple[str, ...] | None:
+    """As the review window does: where files can be chosen, every one stays."""
+    if caps is None or caps.files != FileHandling.SELECTABLE_FIELDS:
+        return None
+    return tuple(a.id for r in records for a in r.attachments if a.field is not None)
