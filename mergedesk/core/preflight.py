@@ -146,7 +146,8 @@ NEEDS = {
                  "AppendTo on the table (a Sales role)",
     "pipeliner": "merging needs the Business or Enterprise tier and delete rights",
     "chatwoot": "use an administrator's access token for this account",
-    "leadlex": "the API key needs the records:merge scope",
+    # Keys carry read, write and/or Lexi permission (PROVIDERS.md §5); merging writes.
+    "leadlex": "use an API key with Write permission (Settings > API & Integrations)",
 }
 
 
