@@ -1,0 +1,104 @@
+"""Zoho pre-flight against the fake over loopback, through ApplyService: a token without
+the module's write scope stops the next group before any call, a closed deal stops its
+group, and a group larger than one call takes is reported before anything is sent. (The
+three-contact slots / note / opt-out / owner test is tests/services/test_preflight.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from mergedesk.core.models import MergeStatus
+from mergedesk.core.plan import GroupMerge, MergePlan
+from mergedesk.core.preflight import FindingKind, open_blockers
+from mergedesk.providers import registry
+from mergedesk.services.apply import ApplyService
+from tests.conftest import serve
+from tests.services.conftest import no_sleep
+
+MERGE, UPDATE = "POST /{module}/{record_id}/actions/merge", "PUT /{module}/{record_id}"
+READ_ONLY_SCOPES = ("ZohoCRM.modules.contacts.READ", "ZohoCRM.settings.fields.READ",
+                    "ZohoCRM.modules.attachments.ALL")
+_COMMON = ("Owner", "Created_Time", "Modified_Time", "Created_By", "Modified_By",
+           "Contract_Files", "$approval_state", "$editable")
+
+
+@pytest.fixture
+def start():
+    started = []
+
+    def serve_with(**options):
+        served = serve("zoho", **{"seed": 5, "records": 30, **options})
+        started.append(served)
+        return served
+
+    yield serve_with
+    for served in started:
+        served.server.stop()
+
+
+async def run(workspace, served, entity: str, *merges: GroupMerge):
+    provider = registry.create(served.settings("zoho"), sleep=no_sleep)
+    plan = MergePlan(provider="zoho", entity=entity, merges=merges)
+    service = ApplyService(workspace, sleep=no_sleep)
+    try:
+        ctx = await service.prepare(provider, served.base_url, plan)
+        return {o.group: o async for o in service.run(ctx, plan.merges, concurrency=1)}
+    finally:
+        await provider.aclose()
+
+
+def writes(served) -> int:
+    return served.fake.requests[MERGE] + served.fake.requests[UPDATE]
+
+
+async def test_a_missing_write_scope_stops_the_next_group_before_any_call(start, workspace):
+    served = start(scopes=READ_ONLY_SCOPES)
+    a, b, c, d = (served.fake.record_id(i) for i in range(4))
+
+    outcomes = await run(workspace, served, "contacts",
+                         GroupMerge(group="g1", master=a, others=(b,)),
+                         GroupMerge(group="g2", master=c, others=(d,)))
+
+    assert outcomes["g1"].status == MergeStatus.FAILED and "scope" in outcomes["g1"].message
+    assert outcomes["g2"].message.startswith("pre-flight: ")
+    assert "sign in again granting ZohoCRM.modules.ALL" in outcomes["g2"].message
+    assert served.fake.requests[MERGE] == 1 and served.fake.requests[UPDATE] == 0
+
+
+async def test_a_closed_deal_is_stopped_before_any_call(start, workspace):
+    served = start()  # the fake seeds no deals: two are added the way it stores records
+    state, contact = served.fake.state, served.fake.state.records["Contacts"]
+    common = {k: contact[served.fake.record_id(0)][k] for k in _COMMON}
+    master, closed = state.next_id(), state.next_id()
+    for rid, stage in ((master, "Negotiation/Review"), (closed, "Closed Won")):
+        state.records["Deals"][rid] = {**common, "id": rid, "Deal_Name": f"Deal {rid}",
+                                       "Stage": stage}
+
+    outcomes = await run(workspace, served, "deals",
+                         GroupMerge(group="d", master=master, others=(closed,)))
+
+    assert outcomes["d"].status == MergeStatus.FAILED
+    assert f"record {closed} is closed (Closed Won): only open deals can be merged" in \
+        outcomes["d"].message
+    assert "reopen it in the CRM or leave it out of the group" in outcomes["d"].message
+    assert writes(served) == 0
+
+
+async def test_a_group_larger_than_one_call_is_reported_before_any_call(start, workspace):
+    served = start()
+    ids = [served.fake.record_id(i) for i in range(5)]
+    merge = GroupMerge(group="big", master=ids[0], others=tuple(ids[1:]))
+    provider = registry.create(served.settings("zoho"), sleep=no_sleep)
+    try:
+        records = {rid: await provider.get_record("contacts", rid) for rid in ids}
+        defs = {f.api_name: f for f in await provider.field_defs("contacts")}
+        found = await ApplyService(workspace, sleep=no_sleep).preflight.review(
+            provider, "c", merge, records, defs)
+    finally:
+        await provider.aclose()
+
+    (cap,) = [f for f in found if f.kind == FindingKind.CALL_CAP]
+    assert cap.message == ("Zoho CRM merges at most 3 records per call: this group takes 2 "
+                           "calls, one after the other")
+    assert cap not in open_blockers(found, merge)  # told, not stopped: the planner splits it
+    assert writes(served) == 0
