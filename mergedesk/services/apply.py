@@ -92,7 +92,10 @@ class ApplyService:
                                 f"already merged (journal #{prior.id}); not sent again",
                                 merge_id=prior.id)
             if prior.status in (MergeState.RUNNING, MergeState.UNKNOWN) and not dry_run:
-                return await self.reconciler(ctx).settle(prior)
+                settled = await self.reconciler(ctx).settle(prior)
+                if settled.status != MergeStatus.MERGED:
+                    return settled
+                return await self._recount(ctx, prior, settled)  # a lost answer hid it
         current = await self._read_group(ctx, merge)
         crm = ctx.provider.capabilities.display_name
         for rid in merge.record_ids:
