@@ -820,8 +820,8 @@ so, wie {crm} ihn speichert</translation>
         <translation>Wählen Sie eine Zusammenführung, um sie Feld für Feld zu sehen.</translation>
     </message>
     <message>
-        <source>#{id}: {others} merged into {master} in {crm}, {status}. {message}</source>
-        <translation>#{id}: {others} in {crm} mit {master} zusammengeführt, {status}. {message}</translation>
+        <source>#{id}, {when}: {others} merged into {master} in {crm}, {status}. {message}</source>
+        <translation>#{id}, {when}: {others} in {crm} mit {master} zusammengeführt, {status}. {message}</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1209,10 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>{headline}: {message}</source>
         <translation>{headline}: {message}</translation>
+    </message>
+    <message>
+        <source>“{value}” ({record})</source>
+        <translation>„{value}“ ({record})</translation>
     </message>
     <message>
         <source>{crm} deletes {records} once merged into the master.</source>

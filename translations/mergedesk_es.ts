@@ -820,8 +820,8 @@ tal como la guardará {crm}</translation>
         <translation>Elija una fusión para verla campo por campo.</translation>
     </message>
     <message>
-        <source>#{id}: {others} merged into {master} in {crm}, {status}. {message}</source>
-        <translation>#{id}: {others} fusionado en {master} en {crm}, {status}. {message}</translation>
+        <source>#{id}, {when}: {others} merged into {master} in {crm}, {status}. {message}</source>
+        <translation>#{id}, {when}: {others} fusionado en {master} en {crm}, {status}. {message}</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1209,10 @@ tal como la guardará {crm}</translation>
     <message>
         <source>{headline}: {message}</source>
         <translation>{headline}: {message}</translation>
+    </message>
+    <message>
+        <source>“{value}” ({record})</source>
+        <translation>«{value}» ({record})</translation>
     </message>
     <message>
         <source>{crm} deletes {records} once merged into the master.</source>

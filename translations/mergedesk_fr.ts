@@ -820,8 +820,8 @@ tel que {crm} le gardera</translation>
         <translation>Choisissez une fusion pour la voir champ par champ.</translation>
     </message>
     <message>
-        <source>#{id}: {others} merged into {master} in {crm}, {status}. {message}</source>
-        <translation>#{id}&#xa0;: {others} fusionné dans {master} dans {crm}, {status}. {message}</translation>
+        <source>#{id}, {when}: {others} merged into {master} in {crm}, {status}. {message}</source>
+        <translation>#{id}, {when}&#xa0;: {others} fusionné dans {master} dans {crm}, {status}. {message}</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1209,10 @@ tel que {crm} le gardera</translation>
     <message>
         <source>{headline}: {message}</source>
         <translation>{headline}&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>“{value}” ({record})</source>
+        <translation>«&#xa0;{value}&#xa0;» ({record})</translation>
     </message>
     <message>
         <source>{crm} deletes {records} once merged into the master.</source>

@@ -145,7 +145,9 @@ def note_text(
     field = field_label(note.field or "")
     values = ", ".join(value_text(v) for v in note.values)
     if len(note.values) == len(note.records):  # each value with the record it is from
-        values = ", ".join(f"“{value_text(v)}” ({record_label(r)})"
+        # Translated: each language has its own quotation marks („…“, « … », «…»).
+        quoted = translate("Messages", "“{value}” ({record})")
+        values = ", ".join(quoted.format(value=value_text(v), record=record_label(r))
                            for v, r in zip(note.values, note.records, strict=True))
     kind = note.kind
     if kind == NoteKind.LOSERS_DELETED:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mergedesk.services.history import HistoryService, MergeDetail
 from mergedesk.ui.history.models import HistoryListModel, MergeFieldsModel, SummaryRole
+from mergedesk.ui.locale_format import short_date_time
 
 SEARCH_DELAY_MS = 250  # search as the user types, once they pause
 
@@ -53,6 +54,7 @@ class HistoryDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        self._timer.stop()  # a search the user's typing scheduled is this one
         self._list.set_rows(self._history.search(self._search.text()))
         self._show(None)
 
@@ -128,9 +130,11 @@ class HistoryDialog(QDialog):
             self._summary.setText(self.tr("Choose a merge to see it field by field."))
             return
         s = detail.summary
-        text = self.tr("#{id}: {others} merged into {master} in {crm}, {status}. {message}")
-        self._summary.setText(text.format(id=s.id, others=", ".join(s.others), master=s.master,
-                                          crm=s.provider, status=s.status, message=s.message))
+        text = self.tr("#{id}, {when}: {others} merged into {master} in {crm}, {status}. "
+                       "{message}")
+        self._summary.setText(text.format(
+            id=s.id, when=short_date_time(s.created_at), others=", ".join(s.others),
+            master=s.master, crm=s.provider, status=s.status, message=s.message))
 
 
 def _table(parent: QWidget, model) -> QTableView:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from pydantic import JsonValue
 from PySide6.QtCore import (
@@ -105,11 +106,12 @@ class MergeFieldsModel(QAbstractTableModel):
         row, column = self._rows[index.row()], index.column()
         if column == 0:
             return row.field
-        if column <= len(self._ids):
-            return _text(row.before.get(self._ids[column - 1]))
         if column == len(self._ids) + 1:
             return _source(row.chosen_from)
-        return _text(row.after)
+        value = row.before.get(self._ids[column - 1]) if column <= len(self._ids) else row.after
+        # Timestamps read as the user's language writes them; the tooltip keeps the
+        # exact value the journal holds (seconds, time zone) for audits.
+        return _text(value) if role == Qt.ItemDataRole.ToolTipRole else _display(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -128,6 +130,23 @@ def _text(value: JsonValue) -> str:
     if value is None:
         return ""
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _display(value: JsonValue) -> str:
+    """A field value for the eye: an ISO 8601 date and time (as CRMs send `updated_at`)
+    in the locale's short form and the user's time zone; anything else as it is."""
+    if isinstance(value, str) and _looks_like_a_moment(value):
+        try:
+            return short_date_time(datetime.fromisoformat(value))
+        except ValueError:  # 2024-13-45T…: not a moment after all
+            pass
+    return _text(value)
+
+
+def _looks_like_a_moment(text: str) -> bool:
+    # "YYYY-MM-DDTHH:MM…" or with a space: a date alone is left as the CRM wrote it.
+    return (16 <= len(text) <= 40 and text[4] == "-" and text[7] == "-"
+            and text[10] in "T " and text[13] == ":" and text[:4].isdigit())
 
 
 def _source(chosen_from: str | None) -> str:

@@ -177,7 +177,7 @@ class ReviewPanel(QWidget):
         self._hint.setWordWrap(True)
         self._hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         buttons = QHBoxLayout()
-        buttons.addWidget(self._hint, 1)
+        buttons.addStretch(1)
         for action in (self.actions.split, self.actions.skip, self.actions.not_duplicates,
                        self.actions.merge):
             buttons.addWidget(_button_for(action, self, primary=action is self.actions.merge))
@@ -190,6 +190,9 @@ class ReviewPanel(QWidget):
         layout.addWidget(self._banner)
         layout.addWidget(self._join_row)
         layout.addWidget(self._stack, 1)
+        # The hint gets a row of its own: beside the buttons it wrapped to six lines in
+        # German and French.
+        layout.addWidget(self._hint)
         layout.addLayout(buttons)
 
     def retranslate(self) -> None:
