@@ -57,11 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--out", type=Path, required=True)
 
     apply = commands.add_parser("apply", help="perform (or preview) the merges of a plan")
-    apply.add_argument("plan", type=Path)
+    apply.add_argument("plan", type=Path, nargs="?")
     apply.add_argument("--provider", required=True)
     apply.add_argument("--base-url", required=True)
     apply.add_argument("--profile")
     apply.add_argument("--dry-run", action="store_true")
+    # Bulk rules instead of a plan (mergedesk.cli_rules): over the last scan's groups.
+    apply.add_argument("--rules", type=Path, help="a bulk rules file instead of a plan")
+    apply.add_argument("--entity", default="contacts", help="with --rules")
+    apply.add_argument("--limit", type=int, help="with --rules: merge at most N groups")
+    apply.add_argument("--json", action="store_true", help="with --rules: JSON lines")
 
     history = commands.add_parser("history", help="list journalled merges")
     history.add_argument("--json", action="store_true")
@@ -175,6 +180,12 @@ async def _scan_csv(service, path: Path, entity: str):
 
 
 def _cmd_apply(args: argparse.Namespace) -> int:
+    if (args.plan is None) == (args.rules is None):
+        raise CliError("apply takes a plan file or --rules FILE (one of them)")
+    if args.rules is not None:
+        from mergedesk.cli_rules import apply_rules
+
+        return apply_rules(args)
     from mergedesk.services.apply import ApplyService
 
     try:
