@@ -1,0 +1,251 @@
+"""Helpers of bench_ui.py: a store of a million groups (built once and kept in the temp
+folder), a provider stub serving groups of 10 records x 100 fields, paint timing and a
+heartbeat. Not a benchmark on its own."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import random
+import sys
+import threading
+import time
+import traceback
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from tempfile import gettempdir
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QWidget
+
+from mergedesk.core.models import Attachment, FieldDef, Record
+from mergedesk.providers.base import AccountInfo, RecordPage
+from mergedesk.providers.dataverse import CAPABILITIES
+from mergedesk.services.apply import ApplyService
+from mergedesk.services.scan import ScanService
+from mergedesk.services.workspace import Workspace
+from mergedesk.store.cache import connection_key
+from mergedesk.ui.connection import Connection
+from mergedesk.ui.review.main_window import MainWindow
+
+BASE_URL = "https://bench.api.crm4.dynamics.com/api/data/v9.2"
+CONN = connection_key("dataverse", BASE_URL, "contacts")
+FIELDS = 100
+WIDE = [f"bench-{n}" for n in range(5)]  # groups of 10 records, on top of the list
+_FIRST = ["Ana", "Ben", "Chen", "Dara", "Eli", "Femi", "Gus", "Hana", "Ivo", "Jun"]
+_LAST = ["Lee", "Ng", "Okafor", "Patel", "Quinn", "Rossi", "Silva", "Tanaka", "Ueda", "Vega"]
+
+
+async def until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("benchmark condition not reached")
+        await asyncio.sleep(0.001)
+
+
+async def close(window: QWidget) -> None:
+    """Close from the loop's next turn and wait: the window's async closeEvent runs
+    nested event processing, which must not happen inside a running task."""
+    QTimer.singleShot(0, window.close)
+    await until(lambda: not window.isVisible(), 30)
+
+
+class PaintClock(QObject):
+    """When the watched widgets were last painted. A paint is stamped when it has
+    finished: at the next turn of the event loop after the Paint event began (slightly
+    late, never early). Overriding QApplication.notify would be exact, but PySide6
+    mis-counts references there."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first_paint_end = 0.0
+        self.last_paint_end = 0.0
+        self._ends: dict[int, float] = {}
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            key = _key(watched)
+            QTimer.singleShot(0, lambda: self._stamp(key))
+        return False
+
+    def _stamp(self, key: int) -> None:
+        now = time.perf_counter()
+        self.first_paint_end = self.first_paint_end or now
+        self.last_paint_end = self._ends[key] = now
+
+    def painted_after(self, moment: float, widget: QWidget | None = None) -> bool:
+        if widget is None:
+            return self.first_paint_end > moment
+        return self._ends.get(_key(widget), 0.0) > moment
+
+
+def _key(widget: QObject) -> int:
+    """The C++ object's address: PySide may hand out a new wrapper for the same widget."""
+    return int(shiboken6.getCppPointer(widget)[0])
+
+
+class Heartbeat(QObject):
+    """A QTimer every `interval` ms; the largest gap beyond it is the loop's stall.
+    With `trace`, a watchdog thread prints where the GUI thread is while a beat is
+    over 40 ms late (to find what stalls the loop)."""
+
+    def __init__(self, interval: int = 5, trace: bool = False):
+        super().__init__()
+        self.interval = interval
+        self.gaps: list[float] = []
+        self.late: list[tuple[float, float]] = []  # (when, gap ms) of beats over 50 ms late
+        self._last = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval)
+        self._timer.timeout.connect(self._beat)
+        self._trace = trace
+        self._running = False
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+        self.collections: list[tuple[int, float]] = []  # (generation, ms) of each GC pass
+        self._gc_started = 0.0
+        gc.callbacks.append(self._on_gc)
+        if self._trace:
+            self._running = True
+            threading.Thread(target=self._watch, args=(threading.get_ident(),),
+                             daemon=True).start()
+
+    def _watch(self, gui: int) -> None:
+        reported = 0.0
+        while self._running:
+            time.sleep(0.01)
+            late = time.perf_counter() - self._last
+            if late > 0.04 and self._last != reported:
+                reported = self._last
+                frame = sys._current_frames().get(gui)
+                stack = "".join(traceback.format_stack(frame)[-8:]) if frame else "?"
+                print(f"--- GUI thread {late * 1000:.0f} ms late at:\n{stack}",
+                      file=sys.stderr, flush=True)
+
+    def _on_gc(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        else:
+            self.collections.append((info["generation"],
+                                     (time.perf_counter() - self._gc_started) * 1000))
+
+    def stop(self) -> dict:
+        self._running = False
+        self._timer.stop()
+        gc.callbacks.remove(self._on_gc)
+        slowest = {g: round(max((ms for gen, ms in self.collections if gen == g), default=0.0),
+                            1) for g in (0, 1, 2)}
+        gaps = sorted(self.gaps)
+        return {"beats": len(gaps), "max_stall_ms": round(gaps[-1] - self.interval, 1),
+                "p99_gap_ms": round(gaps[int(len(gaps) * 0.99)], 1),
+                "gaps_over_50ms": sum(1 for g in gaps if g - self.interval > 50),
+                "gc_passes": len(self.collections), "slowest_gc_ms_by_generation": slowest}
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        gap = (now - self._last) * 1000
+        self.gaps.append(gap)
+        if gap - self.interval > 50:
+            self.late.append((now, gap))
+        self._last = now
+
+
+@dataclass
+class Store:
+    workspace: Workspace
+    build_seconds: float
+
+    def close(self) -> None:
+        self.workspace.close()
+
+
+def build_store(groups: int) -> Store:
+    """`groups` groups in a store kept in the temp folder between runs (a million take a
+    minute or two to write)."""
+    folder = Path(gettempdir()) / "mergedesk-bench-ui" / str(groups)
+    ready = folder / "ready"
+    started = time.perf_counter()
+    if not ready.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "mergedesk.sqlite3").unlink(missing_ok=True)
+        workspace = Workspace.open(folder)
+        _fill(workspace, groups)
+        workspace.close()
+        ready.touch()
+    return Store(Workspace.open(folder), round(time.perf_counter() - started, 1))
+
+
+def _fill(workspace: Workspace, groups: int) -> None:
+    rng = random.Random(1)
+    db = workspace.db
+    wide = [(CONN, gid, 1.0, 10, json.dumps([f"{gid}-{i}" for i in range(10)]), "[]",
+             "bench wide group", "open", "Wide group · wide@example.com") for gid in WIDE]
+    with db.transaction() as sql:
+        sql.execute("DELETE FROM groups WHERE conn = ?", (CONN,))
+        sql.executemany("INSERT INTO groups (conn, id, score, size, records, evidence, "
+                        "search, status, title) VALUES (?,?,?,?,?,?,?,?,?)", wide)
+    for start in range(0, groups - len(WIDE), 50_000):
+        rows = []
+        for n in range(start, min(start + 50_000, groups - len(WIDE))):
+            first, last = rng.choice(_FIRST), rng.choice(_LAST)
+            size = rng.choice((2, 2, 2, 3, 4))
+            email = f"{first}.{last}{n}@example.com".lower()
+            rows.append((CONN, f"g{n:016x}", round(rng.uniform(0.6, 0.999), 3), size,
+                         json.dumps([str(n * 10 + i) for i in range(size)]), "[]",
+                         f"{first} {last} {email}".lower(),
+                         "open" if rng.random() < 0.9 else "skipped",
+                         f"{first} {last} / {first[0]}. {last} · {email}"))
+        with db.transaction() as sql:
+            sql.executemany("INSERT INTO groups (conn, id, score, size, records, evidence, "
+                            "search, status, title) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+
+
+class StubProvider:
+    """Answers at once with records of FIELDS fields (some differing) and a few files."""
+
+    capabilities = CAPABILITIES
+
+    async def check_auth(self) -> AccountInfo:
+        return AccountInfo(provider="dataverse", tenant="bench")
+
+    async def field_defs(self, entity: str) -> list[FieldDef]:
+        return [FieldDef(api_name=f"field_{n:03d}", label=f"Field {n}") for n in range(FIELDS)]
+
+    async def get_record(self, entity: str, record_id: str) -> Record:
+        n = int(record_id.rsplit("-", 1)[-1]) if "-" in record_id else 0
+        fields = {f"field_{k:03d}": (f"value {k}" if k % 7 else f"value {k} of {n}")
+                  if (k + n) % 11 else None for k in range(FIELDS)}
+        fields["fullname"] = f"{_FIRST[n % 10]} {_LAST[n % 10]}"
+        created = datetime(2020, 1, 1, tzinfo=UTC) + timedelta(days=n * 30)
+        files = (Attachment(id=f"{record_id}-a", record_id=record_id, name="contract.pdf",
+                            size=40_000),)
+        return Record(id=record_id, fields=fields, created_at=created, attachments=files)
+
+    async def attachments(self, entity: str, record_id: str) -> list[Attachment]:
+        return []
+
+    async def list_records(self, entity: str) -> AsyncIterator[RecordPage]:
+        if False:
+            yield RecordPage(records=())
+
+    async def aclose(self) -> None:
+        return None
+
+
+def connection_for(store: Store, settings: QSettings) -> tuple[MainWindow, StubProvider]:
+    provider = StubProvider()
+    workspace = store.workspace
+    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings)
+    window.resize(1400, 900)
+    window.set_connection(Connection(provider, BASE_URL, "contacts", "Bench"))  # type: ignore[arg-type]
+    return window, provider
