@@ -83,6 +83,95 @@
     </message>
 </context>
 <context>
+    <name>BulkRulesDialog</name>
+    <message>
+        <source>Bulk rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Count groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many groups each rule takes (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another &amp;sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; each group goes to the first rule that takes it. Decided groups, “not duplicates”, groups held by another reviewer and groups with conflicting owners, stages or parents are never taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules have problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{taken} groups taken by the rules; {left} left for review by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Approve: queue %n merge(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) queued. They run one after the other in the merge queue; merges not sent yet can be cancelled there.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheatSheetDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -261,6 +350,10 @@ so, wie {crm} ihn speichert</translation>
         <translation>{value} aus {field} verwerfen</translation>
     </message>
     <message>
+        <source>apply the field rules “{name}”</source>
+        <translation>Feldregeln „{name}“ anwenden</translation>
+    </message>
+    <message>
         <source>join {field} differently</source>
         <translation>{field} anders verbinden</translation>
     </message>
@@ -285,24 +378,48 @@ so, wie {crm} ihn speichert</translation>
         <translation>→ {field}</translation>
     </message>
     <message>
-        <source>→ {field} (union of all records)</source>
-        <translation>→ {field} (vereint aus allen Datensätzen)</translation>
+        <source>→ {field} (union)</source>
+        <translation>→ {field} (vereint)</translation>
     </message>
     <message>
-        <source>→ joined into {field}, after {separator}</source>
-        <translation>→ in {field} angefügt, nach {separator}</translation>
+        <source>→ joined into {field}</source>
+        <translation>→ in {field} angefügt</translation>
     </message>
     <message>
-        <source>→ note on the survivor ({field})</source>
-        <translation>→ Notiz am verbleibenden Datensatz ({field})</translation>
+        <source>→ note on the survivor</source>
+        <translation>→ Notiz am Hauptdatensatz</translation>
     </message>
     <message>
-        <source>Dropped: this value will be lost</source>
-        <translation>Verworfen: Dieser Wert geht verloren</translation>
+        <source>Dropped: will be lost</source>
+        <translation>Verworfen: geht verloren</translation>
     </message>
     <message>
-        <source>Not kept: the merged record will not hold it</source>
-        <translation>Nicht behalten: Der zusammengeführte Datensatz enthält ihn nicht</translation>
+        <source>Not kept: will be lost</source>
+        <translation>Nicht behalten: geht verloren</translation>
+    </message>
+    <message>
+        <source>Kept in {field} of the survivor</source>
+        <translation>Bleibt in {field} des Hauptdatensatzes erhalten</translation>
+    </message>
+    <message>
+        <source>Kept: {field} holds the values of every record</source>
+        <translation>Bleibt erhalten: {field} enthält die Werte aller Datensätze</translation>
+    </message>
+    <message>
+        <source>Kept: joined into {field}, after {separator}</source>
+        <translation>Bleibt erhalten: in {field} angefügt, nach {separator}</translation>
+    </message>
+    <message>
+        <source>Kept in a note on the survivor ({field}): the CRM has no free slot for it</source>
+        <translation>Bleibt in einer Notiz am Hauptdatensatz erhalten ({field}): Das CRM hat kein freies Feld dafür</translation>
+    </message>
+    <message>
+        <source>You unticked it: the merge will lose it</source>
+        <translation>Sie haben ihn abgehakt: Die Zusammenführung verliert ihn</translation>
+    </message>
+    <message>
+        <source>The merged record will not hold it (a value you typed replaced it)</source>
+        <translation>Der zusammengeführte Datensatz enthält ihn nicht (ein von Ihnen eingetippter Wert hat ihn ersetzt)</translation>
     </message>
     <message>
         <source>Space or a click drops it</source>
@@ -1560,8 +1677,8 @@ so, wie {crm} ihn speichert</translation>
         <translation>Datensätze nebeneinander</translation>
     </message>
     <message>
-        <source>1–9 keep a value · Space ticks a list value · E types one · M/W master · Ctrl+Enter merges · F1 all keys</source>
-        <translation>1–9 Wert behalten · Leertaste hakt Listenwert an · E eintippen · M/W Hauptdatensatz · Strg+Eingabe führt zusammen · F1 alle Tasten</translation>
+        <source>1–9 keep a value · Space ticks · E types · M/W master · Ctrl+Enter merges · F1 keys</source>
+        <translation>1–9 Wert behalten · Leertaste hakt an · E eintippen · M/W Hauptdatensatz · Strg+Eingabe führt zusammen · F1 Tasten</translation>
     </message>
     <message>
         <source>Separator of the joined texts</source>
@@ -1570,6 +1687,18 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>&amp;Default master:</source>
         <translation>&amp;Standard-Hauptdatensatz:</translation>
+    </message>
+    <message>
+        <source>Field &amp;rules:</source>
+        <translation>Feld&amp;regeln:</translation>
+    </message>
+    <message>
+        <source>Template of field rules for this group</source>
+        <translation>Vorlage mit Feldregeln für diese Gruppe</translation>
+    </message>
+    <message>
+        <source>Saved rules (fill blanks, newest, oldest, longest, from a record) applied to the fields you did not pick by hand</source>
+        <translation>Gespeicherte Regeln (Lücken füllen, neuester, ältester, längster Wert, aus einem Datensatz) für die Felder, die Sie nicht von Hand gewählt haben</translation>
     </message>
     <message>
         <source>Rule for the default master</source>
@@ -1610,6 +1739,10 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>Not merged: pre-flight says the CRM would refuse this group. See the checks above for what to change.</source>
         <translation>Nicht zusammengeführt: Die Vorabprüfung sagt, dass das CRM diese Gruppe ablehnen würde. Was zu ändern ist, steht in den Prüfungen oben.</translation>
+    </message>
+    <message>
+        <source>Keep everything (safe defaults)</source>
+        <translation>Alles behalten (sichere Vorgaben)</translation>
     </message>
     <message>
         <source>Join the texts of {field} &amp;with:</source>
@@ -1688,6 +1821,25 @@ so, wie {crm} ihn speichert</translation>
     </message>
 </context>
 <context>
+    <name>SampleView</name>
+    <message>
+        <source>Count the groups, then pick a rule to see a sample of the groups it takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group {group} (score {score}): {count} records into #{master}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{id} (master)</source>
+        <translation type="unfinished">#{id} (Hauptdatensatz)</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished">Zusammengeführt</translation>
+    </message>
+</context>
+<context>
     <name>Scanner</name>
     <message>
         <source>Reading records…</source>
@@ -1749,6 +1901,10 @@ so, wie {crm} ihn speichert</translation>
             <numerusform>%n unterbrochene Zusammenführung wird anhand des CRM geklärt…</numerusform>
             <numerusform>%n unterbrochene Zusammenführungen werden anhand des CRM geklärt…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The interrupted merges cannot be settled now; their groups stay blocked: {error}</source>
+        <translation>Die unterbrochenen Zusammenführungen lassen sich jetzt nicht klären; ihre Gruppen bleiben gesperrt: {error}</translation>
     </message>
     <message>
         <source>Merge #{id} (group {group}): {result}</source>

@@ -83,6 +83,95 @@
     </message>
 </context>
 <context>
+    <name>BulkRulesDialog</name>
+    <message>
+        <source>Bulk rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Count groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many groups each rule takes (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another &amp;sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; each group goes to the first rule that takes it. Decided groups, “not duplicates”, groups held by another reviewer and groups with conflicting owners, stages or parents are never taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules have problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{taken} groups taken by the rules; {left} left for review by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Approve: queue %n merge(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) queued. They run one after the other in the merge queue; merges not sent yet can be cancelled there.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheatSheetDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -261,6 +350,10 @@ tal como la guardará {crm}</translation>
         <translation>descartar {value} de {field}</translation>
     </message>
     <message>
+        <source>apply the field rules “{name}”</source>
+        <translation>aplicar las reglas de campos «{name}»</translation>
+    </message>
+    <message>
         <source>join {field} differently</source>
         <translation>unir {field} de otra forma</translation>
     </message>
@@ -285,24 +378,48 @@ tal como la guardará {crm}</translation>
         <translation>→ {field}</translation>
     </message>
     <message>
-        <source>→ {field} (union of all records)</source>
-        <translation>→ {field} (unión de todos los registros)</translation>
+        <source>→ {field} (union)</source>
+        <translation>→ {field} (unión)</translation>
     </message>
     <message>
-        <source>→ joined into {field}, after {separator}</source>
-        <translation>→ unido a {field}, tras {separator}</translation>
+        <source>→ joined into {field}</source>
+        <translation>→ unido a {field}</translation>
     </message>
     <message>
-        <source>→ note on the survivor ({field})</source>
-        <translation>→ nota en el registro que permanece ({field})</translation>
+        <source>→ note on the survivor</source>
+        <translation>→ nota en el registro que permanece</translation>
     </message>
     <message>
-        <source>Dropped: this value will be lost</source>
-        <translation>Descartado: este valor se perderá</translation>
+        <source>Dropped: will be lost</source>
+        <translation>Descartado: se perderá</translation>
     </message>
     <message>
-        <source>Not kept: the merged record will not hold it</source>
-        <translation>No conservado: el registro fusionado no lo tendrá</translation>
+        <source>Not kept: will be lost</source>
+        <translation>No conservado: se perderá</translation>
+    </message>
+    <message>
+        <source>Kept in {field} of the survivor</source>
+        <translation>Se conserva en {field} del registro que permanece</translation>
+    </message>
+    <message>
+        <source>Kept: {field} holds the values of every record</source>
+        <translation>Se conserva: {field} contiene los valores de todos los registros</translation>
+    </message>
+    <message>
+        <source>Kept: joined into {field}, after {separator}</source>
+        <translation>Se conserva: unido a {field}, tras {separator}</translation>
+    </message>
+    <message>
+        <source>Kept in a note on the survivor ({field}): the CRM has no free slot for it</source>
+        <translation>Se conserva en una nota del registro que permanece ({field}): el CRM no tiene un campo libre para él</translation>
+    </message>
+    <message>
+        <source>You unticked it: the merge will lose it</source>
+        <translation>Lo ha desmarcado: la fusión lo perderá</translation>
+    </message>
+    <message>
+        <source>The merged record will not hold it (a value you typed replaced it)</source>
+        <translation>El registro fusionado no lo tendrá (un valor que escribió lo sustituyó)</translation>
     </message>
     <message>
         <source>Space or a click drops it</source>
@@ -1560,8 +1677,8 @@ tal como la guardará {crm}</translation>
         <translation>Registros lado a lado</translation>
     </message>
     <message>
-        <source>1–9 keep a value · Space ticks a list value · E types one · M/W master · Ctrl+Enter merges · F1 all keys</source>
-        <translation>1–9 conservar un valor · Espacio marca un valor de lista · E escribir uno · M/W principal · Ctrl+Intro fusiona · F1 todas las teclas</translation>
+        <source>1–9 keep a value · Space ticks · E types · M/W master · Ctrl+Enter merges · F1 keys</source>
+        <translation>1–9 conservar un valor · Espacio marca · E escribir · M/W principal · Ctrl+Intro fusiona · F1 teclas</translation>
     </message>
     <message>
         <source>Separator of the joined texts</source>
@@ -1570,6 +1687,18 @@ tal como la guardará {crm}</translation>
     <message>
         <source>&amp;Default master:</source>
         <translation>Principal por &amp;defecto:</translation>
+    </message>
+    <message>
+        <source>Field &amp;rules:</source>
+        <translation>&amp;Reglas de campos:</translation>
+    </message>
+    <message>
+        <source>Template of field rules for this group</source>
+        <translation>Plantilla de reglas de campos para este grupo</translation>
+    </message>
+    <message>
+        <source>Saved rules (fill blanks, newest, oldest, longest, from a record) applied to the fields you did not pick by hand</source>
+        <translation>Reglas guardadas (rellenar vacíos, el más reciente, el más antiguo, el más largo, de un registro) aplicadas a los campos que no eligió a mano</translation>
     </message>
     <message>
         <source>Rule for the default master</source>
@@ -1610,6 +1739,10 @@ tal como la guardará {crm}</translation>
     <message>
         <source>Not merged: pre-flight says the CRM would refuse this group. See the checks above for what to change.</source>
         <translation>No fusionado: la comprobación previa indica que el CRM rechazaría este grupo. Vea arriba qué hay que cambiar.</translation>
+    </message>
+    <message>
+        <source>Keep everything (safe defaults)</source>
+        <translation>Conservar todo (valores seguros por defecto)</translation>
     </message>
     <message>
         <source>Join the texts of {field} &amp;with:</source>
@@ -1688,6 +1821,25 @@ tal como la guardará {crm}</translation>
     </message>
 </context>
 <context>
+    <name>SampleView</name>
+    <message>
+        <source>Count the groups, then pick a rule to see a sample of the groups it takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group {group} (score {score}): {count} records into #{master}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{id} (master)</source>
+        <translation type="unfinished">#{id} (principal)</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished">Fusionado</translation>
+    </message>
+</context>
+<context>
     <name>Scanner</name>
     <message>
         <source>Reading records…</source>
@@ -1749,6 +1901,10 @@ tal como la guardará {crm}</translation>
             <numerusform>Resolviendo %n fusión interrumpida a partir del CRM…</numerusform>
             <numerusform>Resolviendo %n fusiones interrumpidas a partir del CRM…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The interrupted merges cannot be settled now; their groups stay blocked: {error}</source>
+        <translation>Las fusiones interrumpidas no se pueden resolver ahora; sus grupos siguen bloqueados: {error}</translation>
     </message>
     <message>
         <source>Merge #{id} (group {group}): {result}</source>

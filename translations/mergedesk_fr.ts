@@ -83,6 +83,95 @@
     </message>
 </context>
 <context>
+    <name>BulkRulesDialog</name>
+    <message>
+        <source>Bulk rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Count groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many groups each rule takes (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another &amp;sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; each group goes to the first rule that takes it. Decided groups, “not duplicates”, groups held by another reviewer and groups with conflicting owners, stages or parents are never taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules have problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{taken} groups taken by the rules; {left} left for review by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Approve: queue %n merge(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) queued. They run one after the other in the merge queue; merges not sent yet can be cancelled there.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheatSheetDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -261,6 +350,10 @@ tel que {crm} le gardera</translation>
         <translation>retirer {value} de {field}</translation>
     </message>
     <message>
+        <source>apply the field rules “{name}”</source>
+        <translation>appliquer les règles de champs «&#xa0;{name}&#xa0;»</translation>
+    </message>
+    <message>
         <source>join {field} differently</source>
         <translation>joindre {field} autrement</translation>
     </message>
@@ -285,24 +378,48 @@ tel que {crm} le gardera</translation>
         <translation>→ {field}</translation>
     </message>
     <message>
-        <source>→ {field} (union of all records)</source>
-        <translation>→ {field} (union de toutes les fiches)</translation>
+        <source>→ {field} (union)</source>
+        <translation>→ {field} (union)</translation>
     </message>
     <message>
-        <source>→ joined into {field}, after {separator}</source>
-        <translation>→ joint à {field}, après {separator}</translation>
+        <source>→ joined into {field}</source>
+        <translation>→ joint à {field}</translation>
     </message>
     <message>
-        <source>→ note on the survivor ({field})</source>
-        <translation>→ note sur la fiche conservée ({field})</translation>
+        <source>→ note on the survivor</source>
+        <translation>→ note sur la fiche conservée</translation>
     </message>
     <message>
-        <source>Dropped: this value will be lost</source>
-        <translation>Retirée&#xa0;: cette valeur sera perdue</translation>
+        <source>Dropped: will be lost</source>
+        <translation>Retirée&#xa0;: sera perdue</translation>
     </message>
     <message>
-        <source>Not kept: the merged record will not hold it</source>
-        <translation>Non gardée&#xa0;: la fiche fusionnée ne la contiendra pas</translation>
+        <source>Not kept: will be lost</source>
+        <translation>Non gardée&#xa0;: sera perdue</translation>
+    </message>
+    <message>
+        <source>Kept in {field} of the survivor</source>
+        <translation>Gardée dans {field} de la fiche conservée</translation>
+    </message>
+    <message>
+        <source>Kept: {field} holds the values of every record</source>
+        <translation>Gardée&#xa0;: {field} contient les valeurs de toutes les fiches</translation>
+    </message>
+    <message>
+        <source>Kept: joined into {field}, after {separator}</source>
+        <translation>Gardée&#xa0;: jointe à {field}, après {separator}</translation>
+    </message>
+    <message>
+        <source>Kept in a note on the survivor ({field}): the CRM has no free slot for it</source>
+        <translation>Gardée dans une note sur la fiche conservée ({field})&#xa0;: le CRM n’a plus de champ libre pour elle</translation>
+    </message>
+    <message>
+        <source>You unticked it: the merge will lose it</source>
+        <translation>Vous l’avez décochée&#xa0;: la fusion la perdra</translation>
+    </message>
+    <message>
+        <source>The merged record will not hold it (a value you typed replaced it)</source>
+        <translation>La fiche fusionnée ne la contiendra pas (une valeur que vous avez saisie l’a remplacée)</translation>
     </message>
     <message>
         <source>Space or a click drops it</source>
@@ -1560,8 +1677,8 @@ tel que {crm} le gardera</translation>
         <translation>Fiches côte à côte</translation>
     </message>
     <message>
-        <source>1–9 keep a value · Space ticks a list value · E types one · M/W master · Ctrl+Enter merges · F1 all keys</source>
-        <translation>1–9 garder une valeur · Espace coche une valeur de liste · E en saisir une · M/W fiche principale · Ctrl+Entrée fusionne · F1 toutes les touches</translation>
+        <source>1–9 keep a value · Space ticks · E types · M/W master · Ctrl+Enter merges · F1 keys</source>
+        <translation>1–9 garder une valeur · Espace coche · E saisir · M/W fiche principale · Ctrl+Entrée fusionne · F1 touches</translation>
     </message>
     <message>
         <source>Separator of the joined texts</source>
@@ -1570,6 +1687,18 @@ tel que {crm} le gardera</translation>
     <message>
         <source>&amp;Default master:</source>
         <translation>Fiche principale par &amp;défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Field &amp;rules:</source>
+        <translation>&amp;Règles des champs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Template of field rules for this group</source>
+        <translation>Modèle de règles de champs pour ce groupe</translation>
+    </message>
+    <message>
+        <source>Saved rules (fill blanks, newest, oldest, longest, from a record) applied to the fields you did not pick by hand</source>
+        <translation>Règles enregistrées (combler les vides, la plus récente, la plus ancienne, la plus longue, d’une fiche donnée) appliquées aux champs que vous n’avez pas choisis à la main</translation>
     </message>
     <message>
         <source>Rule for the default master</source>
@@ -1610,6 +1739,10 @@ tel que {crm} le gardera</translation>
     <message>
         <source>Not merged: pre-flight says the CRM would refuse this group. See the checks above for what to change.</source>
         <translation>Non fusionné&#xa0;: la vérification préalable indique que le CRM refuserait ce groupe. Voyez les vérifications ci-dessus pour ce qu’il faut changer.</translation>
+    </message>
+    <message>
+        <source>Keep everything (safe defaults)</source>
+        <translation>Tout garder (valeurs sûres par défaut)</translation>
     </message>
     <message>
         <source>Join the texts of {field} &amp;with:</source>
@@ -1688,6 +1821,25 @@ tel que {crm} le gardera</translation>
     </message>
 </context>
 <context>
+    <name>SampleView</name>
+    <message>
+        <source>Count the groups, then pick a rule to see a sample of the groups it takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group {group} (score {score}): {count} records into #{master}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#{id} (master)</source>
+        <translation type="unfinished">#{id} (principale)</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished">Fusionné</translation>
+    </message>
+</context>
+<context>
     <name>Scanner</name>
     <message>
         <source>Reading records…</source>
@@ -1749,6 +1901,10 @@ tel que {crm} le gardera</translation>
             <numerusform>Vérification dans le CRM de %n fusion interrompue…</numerusform>
             <numerusform>Vérification dans le CRM de %n fusions interrompues…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The interrupted merges cannot be settled now; their groups stay blocked: {error}</source>
+        <translation>Les fusions interrompues ne peuvent pas être réglées maintenant&#xa0;; leurs groupes restent bloqués&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Merge #{id} (group {group}): {result}</source>

@@ -103,7 +103,7 @@ def test_labels_are_unioned_although_chatwoot_does_not_carry_them_in_a_merge():
     lead = model.row_of("labels") + 1
     assert model.set_ticked(lead, False)
     assert model.choices.preview_value("labels") == ["vip"]
-    assert model.index(lead, model.preview_column).data() == "Dropped: this value will be lost"
+    assert model.index(lead, model.preview_column).data() == "Dropped: will be lost"
 
 
 def test_set_master_moves_defaults_but_keeps_hand_picked_values(qtbot):

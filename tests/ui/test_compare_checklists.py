@@ -78,10 +78,13 @@ def test_preview_column_shows_where_each_kept_value_lands():
     model = _model()
     assert _preview(model, "Email") == "→ Email"
     assert _preview(model, "Email", 1) == "→ Secondary Email"
-    assert _preview(model, "Email", 2) == "→ note on the survivor (Description)"
+    assert _preview(model, "Email", 2) == "→ note on the survivor"
+    note_cell = model.index(model.row_of("Email") + 2, model.preview_column)
+    assert note_cell.data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "Kept in a note on the survivor (Description)")
     assert _preview(model, "Phone", 1) == "→ Mobile"
-    assert _preview(model, "Phone", 2) == "→ note on the survivor (Description)"
-    assert _preview(model, "Tag") == "→ Tag (union of all records)"
+    assert _preview(model, "Phone", 2) == "→ note on the survivor"
+    assert _preview(model, "Tag") == "→ Tag (union)"
     merge = model.to_group_merge()
     assert merge.fields["Secondary_Email"].value == "ng@work.example"
     assert merge.fields["Tag"].value == ["vip", "lead", "x"]
@@ -98,7 +101,7 @@ def test_unticking_drops_a_value_and_the_preview_warns_of_the_loss(qtbot):
                              Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert edited.args[2] == "drop ng@home.example from Email"
     cell = model.index(third, model.preview_column)
-    assert cell.data() == "Dropped: this value will be lost"
+    assert cell.data() == "Dropped: will be lost"
     assert cell.data(Qt.ItemDataRole.ForegroundRole).name() == "#d98a1c"
     merge = model.to_group_merge()
     assert "ng@home.example" not in merge.fields["Description"].value
@@ -143,7 +146,10 @@ def test_long_text_joins_with_the_separator_chosen(qtbot):
     panel.join_with.activated.emit(2)
     note = model.to_group_merge().fields["Description"].value
     assert note.startswith("Met at the fair · Prefers phone calls")
-    assert "joined into Description, after a dot ( · )" in _preview(model, "Description")
+    assert _preview(model, "Description") == "→ joined into Description"
+    tip = model.index(model.row_of("Description"), model.preview_column).data(
+        Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Kept: joined into Description, after a dot ( · )")
 
 
 def test_opt_out_on_a_loser_survives_with_a_badge_and_a_reason_and_can_be_overridden():

@@ -165,3 +165,26 @@ def test_chatwoot_keeps_every_email_and_phone_and_reports_lost_conversations(qtb
         assert f"ana{n}@example.com" in kept and f"+3491122233{n}" in kept
     item = window.queue.model.items()[0]  # the fault lost one: the queue says so
     assert "did not arrive" in item.text, item.text
+
+
+def test_a_unique_value_held_outside_the_group_is_shown_and_blocks_ctrl_enter(qtbot, desk):
+    group = desk.groups[0]
+    members = {int(r) for r in group.records}
+    with desk.fake.state.lock:
+        holder = next(c for cid, c in sorted(desk.fake.state.contacts.items())
+                      if cid not in members and c.get("identifier"))
+        for cid in members:  # an identifier row to type into
+            desk.fake.state.contacts[cid]["identifier"] = f"own-{cid}"
+    _show(qtbot, desk, group.id)
+    window, compare = desk.window, desk.window.compare
+    checks = window.review_panel.checks
+    assert compare.set_custom(compare.row_of("identifier"), holder["identifier"])
+    qtbot.waitUntil(lambda: any(f.kind == "unique" for f in checks.blockers()),
+                    timeout=TIMEOUT)
+    assert any(f"already belongs to record {holder['id']}" in line for line in checks.lines())
+    _press(qtbot, desk, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.review_panel.banner_text().startswith("Not merged: pre-flight says")
+    assert window.queue.model.items() == [] and desk.fake.merge_log == []
+    # Typing the master's own identifier back clears it: the group can go.
+    assert compare.set_custom(compare.row_of("identifier"), f"own-{compare.master}")
+    qtbot.waitUntil(lambda: not checks.blockers(), timeout=TIMEOUT)

@@ -6,7 +6,15 @@ marks the keyboard cursor with a frame instead of a filled selection. Straight p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -77,18 +85,28 @@ class CompareCellDelegate(QStyledItemDelegate):
 
     def _check_box(self, painter: QPainter, option: QStyleOptionViewItem, ticked: bool,
                    left: int) -> int:
-        """A checklist's tick box, drawn by the style (so it matches the theme)."""
-        box = QStyleOptionViewItem(option)
-        size = _ICON
-        box.rect = QRect(left, option.rect.center().y() - size // 2, size, size)
-        box.state = (option.state & ~QStyle.StateFlag.State_HasFocus) | (
-            QStyle.StateFlag.State_On if ticked else QStyle.StateFlag.State_Off)
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-                                box, painter, widget)
-        return left + size + _PAD
+        """A checklist's tick box, drawn from the palette: the style's own box nearly
+        vanished on the dark theme's preview shade."""
+        size = _ICON - 2
+        box = QRectF(left + 0.5, option.rect.center().y() - size / 2 + 0.5, size, size)
+        palette = option.palette
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(accent if ticked else palette.color(QPalette.ColorRole.Text), 1.4))
+        painter.setBrush(accent if ticked else palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(box, 3, 3)
+        if ticked:
+            tick = QPen(palette.color(QPalette.ColorRole.HighlightedText), 2)
+            tick.setCapStyle(Qt.PenCapStyle.RoundCap)
+            tick.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(tick)
+            x, y = box.left(), box.top()
+            painter.drawPolyline([QPointF(x + size * 0.22, y + size * 0.52),
+                                  QPointF(x + size * 0.42, y + size * 0.72),
+                                  QPointF(x + size * 0.78, y + size * 0.3)])
+        painter.restore()
+        return left + _ICON + _PAD
 
     def _frame(self, painter: QPainter, option: QStyleOptionViewItem, focused: bool) -> None:
         role = QPalette.ColorRole.Highlight if focused else QPalette.ColorRole.Mid

@@ -33,6 +33,7 @@ class ChoicesState:
     keep: frozenset[str] | None = None
     dropped: Mapping[str, frozenset[str]] = field(default_factory=dict)  # unticked keys
     separators: Mapping[str, str] = field(default_factory=dict)  # long text joins
+    template: rules.RuleTemplate | None = None  # field rules applied (None: safe defaults)
 
 
 class MergeChoices:
@@ -69,6 +70,7 @@ class MergeChoices:
         self._custom: dict[str, JsonValue] = {}
         self._dropped: dict[str, frozenset[str]] = {}
         self._separators: dict[str, str] = {}
+        self.template: rules.RuleTemplate = rules.SAFE
         self.defaults = rules.Defaults()
         self._differs = {f.api_name: self._compute_differs(f.api_name) for f in self.fields}
         self.attachments: tuple[Attachment, ...] = tuple(
@@ -160,7 +162,15 @@ class MergeChoices:
                                  self.preview_value, self.defaults.note_field)
 
     def separator(self, api_name: str) -> str:
-        return self._separators.get(api_name, checklist.SEPARATORS[0])
+        return self._separators.get(api_name, self.template.separator)
+
+    def set_template(self, template: rules.RuleTemplate) -> bool:
+        """Apply a saved template of field rules; values picked by hand stay."""
+        if template == self.template:
+            return False
+        self.template = template
+        self._reset_defaults()
+        return True
 
     def set_separator(self, api_name: str, separator: str) -> bool:
         found = self.lists.get(api_name)
@@ -246,7 +256,7 @@ class MergeChoices:
         return ChoicesState(self.master, dict(self._chosen), frozenset(self._picked),
                             dict(self._custom),
                             None if self._keep is None else frozenset(self._keep),
-                            dict(self._dropped), dict(self._separators))
+                            dict(self._dropped), dict(self._separators), self.template)
 
     def restore(self, state: ChoicesState) -> None:
         """Go back to a state of this group (ids that are gone are ignored)."""
@@ -256,6 +266,7 @@ class MergeChoices:
         self._custom = {n: v for n, v in state.custom.items() if n in self._defs}
         self._dropped = {n: k for n, k in state.dropped.items() if n in self.lists}
         self._separators = {n: s for n, s in state.separators.items() if n in self.lists}
+        self.template = state.template or rules.SAFE
         if state.keep is not None and self._keep is not None:
             self._keep = {a.id for a in self.attachments if a.id in state.keep}
         self._reset_defaults()
@@ -283,10 +294,11 @@ class MergeChoices:
         # The note field is joined with the template's separator (core.rules._notes).
         note = next((n for n, f in self._all.items()
                      if f.role == FieldRole.NOTE and f.writable), "")
-        template = rules.RuleTemplate(
-            name="review", separator=self.separator(note), fields={
-                n: rules.FieldRule(kind=rules.RuleKind.JOIN, separator=s)
-                for n, s in self._separators.items() if n != note})
+        template = self.template.model_copy(update={
+            "separator": self.separator(note), "fields": {
+                **self.template.fields,
+                **{n: rules.FieldRule(kind=rules.RuleKind.JOIN, separator=s)
+                   for n, s in self._separators.items() if n != note}}})
         self.defaults = rules.resolve(trimmed, self._all, template)
         self._given = {}
         for name, definition in self._all.items():

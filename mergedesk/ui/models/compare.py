@@ -24,6 +24,7 @@ from mergedesk.core.master import MasterRule, MasterSuggestion
 from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.plan import GroupMerge
 from mergedesk.core.preview import MergePreview, PreviewNote
+from mergedesk.core.rules import RuleTemplate
 from mergedesk.core.values import JsonValue, is_blank
 from mergedesk.ui.icons import icon
 from mergedesk.ui.models import compare_text as text
@@ -31,7 +32,7 @@ from mergedesk.ui.models import safeguards
 from mergedesk.ui.models.checklist import Landing
 from mergedesk.ui.models.choices import ChoicesState, MergeChoices
 from mergedesk.ui.models.display import parse_value, record_name, value_text
-from mergedesk.ui.models.safeguards import Flag
+from mergedesk.ui.models.safeguards import Flag, FlagKind
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1  # the record of a column ("" for the preview)
 FieldRole = Qt.ItemDataRole.UserRole + 2  # the api name of a row
@@ -298,8 +299,10 @@ class CompareModel(QAbstractTableModel):
         name = field.api_name
         record = choices.records[column] if column < len(choices.records) else None
         value = record.value(name) if record else choices.preview_value(name)
+        # An owner/status/parent nobody decided yet shows no kept value: the master's
+        # is only a placeholder until the reviewer picks.
         marked = (record is not None and field.writable and choices.differs(name)
-                  and choices.chosen(name) == record.id)
+                  and choices.chosen(name) == record.id and not self._undecided(name))
         typed = record is None and choices.is_custom(name)
         bold = marked or typed or (record is None and choices.changes_master(name))
         view = self._cells[key] = CellView(value_text(value), is_blank(value), marked, typed,
@@ -385,6 +388,17 @@ class CompareModel(QAbstractTableModel):
         return self._edit(lambda c: c.set_separator(api_name, separator),
                           text.edit_separator(label))
 
+    def set_template(self, template: RuleTemplate, *, announce: bool = True) -> bool:
+        """Apply a template of field rules to the group (hand-picked values stay).
+        `announce=False`: the window's standing choice, applied to a group as it is
+        shown, which is no edit to undo."""
+        if not announce:
+            if self._choices is None or not self._choices.set_template(template):
+                return False
+            self._changed_everywhere()
+            return True
+        return self._edit(lambda c: c.set_template(template), text.edit_template(template.name))
+
     def set_kept(self, attachment_id: str, keep: bool) -> bool:
         return self._edit(lambda c: c.set_kept(attachment_id, keep),
                           text.edit_file(attachment_id, keep))
@@ -433,7 +447,8 @@ class CompareModel(QAbstractTableModel):
         assert self._choices is not None
         name = field.api_name
         # Read-only fields (creation time …) keep the master's value: nothing to decide.
-        marked = chosen and field.writable and self._choices.differs(name)
+        marked = (chosen and field.writable and self._choices.differs(name)
+                  and not self._undecided(name))
         typed = record is None and self._choices.is_custom(name)
         if role == Qt.ItemDataRole.ForegroundRole and is_blank(value):
             return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
@@ -456,6 +471,10 @@ class CompareModel(QAbstractTableModel):
             return text.kept_description()
         return None
 
+    def _undecided(self, api_name: str) -> bool:
+        flag = self._flags.get(api_name)
+        return flag is not None and flag.kind == FlagKind.CONFLICT and not flag.decided
+
     def _item_cell(self, row: int, column: int) -> CellView:
         """A checklist value: the records that hold it show it, the others stay pale;
         the preview column has the tick box and where the value lands."""
@@ -469,8 +488,7 @@ class CompareModel(QAbstractTableModel):
                             False, False, False, False, muted=not held)
         ticked = self._choices.ticked(field.api_name, item)
         where, target = self._choices.landing(field.api_name, item)
-        shown = text.landing(where, self.field_label(target) if target else "",
-                             self._choices.separator(field.api_name))
+        shown = text.landing(where, self.field_label(target) if target else "")
         lost = where in (Landing.DROPPED, Landing.LOST)
         return CellView(shown, False, False, False, lost, True, check=ticked, warn=lost)
 
@@ -492,7 +510,10 @@ class CompareModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and cell.check is not None:
             return Qt.CheckState.Checked if cell.check else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and cell.preview:
-            return text.item_tooltip(cell.text, bool(cell.check))
+            where, target = self._choices.landing(field.api_name, item)
+            detail = text.landing_detail(where, self.field_label(target) if target else "",
+                                         self._choices.separator(field.api_name))
+            return text.item_tooltip(detail, bool(cell.check))
         if role == Qt.ItemDataRole.ForegroundRole and cell.warn:
             return QColor(text.WARNING)
         return None

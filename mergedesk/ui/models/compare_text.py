@@ -133,6 +133,10 @@ def edit_tick(field: str, value: str, keep: bool) -> str:
     return template.format(value=value, field=field)
 
 
+def edit_template(name: str) -> str:
+    return _t("apply the field rules “{name}”").format(name=name)
+
+
 def edit_separator(field: str) -> str:
     return _t("join {field} differently").format(field=field)
 
@@ -147,25 +151,42 @@ def separator_label(separator: str) -> str:
     }.get(separator, repr(separator))
 
 
-def landing(where: Landing, field: str, separator: str) -> str:
-    """The preview column of a checklist value: where it lands on the survivor."""
+def landing(where: Landing, field: str) -> str:
+    """The preview column of a checklist value: where it lands on the survivor, short
+    enough for a narrow column (the tooltip says more)."""
     if where == Landing.SLOT:
         return _t("→ {field}").format(field=field)
     if where == Landing.UNION:
-        return _t("→ {field} (union of all records)").format(field=field)
+        return _t("→ {field} (union)").format(field=field)
     if where == Landing.JOINED:
-        return _t("→ joined into {field}, after {separator}").format(
+        return _t("→ joined into {field}").format(field=field)
+    if where == Landing.NOTE:
+        return _t("→ note on the survivor")
+    if where == Landing.DROPPED:
+        return _t("Dropped: will be lost")
+    return _t("Not kept: will be lost")
+
+
+def landing_detail(where: Landing, field: str, separator: str) -> str:
+    """The tooltip of a checklist value's preview cell."""
+    if where == Landing.SLOT:
+        return _t("Kept in {field} of the survivor").format(field=field)
+    if where == Landing.UNION:
+        return _t("Kept: {field} holds the values of every record").format(field=field)
+    if where == Landing.JOINED:
+        return _t("Kept: joined into {field}, after {separator}").format(
             field=field, separator=separator_label(separator))
     if where == Landing.NOTE:
-        return _t("→ note on the survivor ({field})").format(field=field)
+        return _t("Kept in a note on the survivor ({field}): the CRM has no free slot "
+                  "for it").format(field=field)
     if where == Landing.DROPPED:
-        return _t("Dropped: this value will be lost")
-    return _t("Not kept: the merged record will not hold it")
+        return _t("You unticked it: the merge will lose it")
+    return _t("The merged record will not hold it (a value you typed replaced it)")
 
 
-def item_tooltip(shown: str, ticked: bool) -> str:
+def item_tooltip(detail: str, ticked: bool) -> str:
     hint = _t("Space or a click drops it") if ticked else _t("Space or a click keeps it")
-    return f"{shown}\n{hint}"
+    return f"{detail}\n{hint}"
 
 
 def row_accessible(field: FieldDef, item: int) -> str:

@@ -106,7 +106,7 @@ class ChecksPanel(QWidget):
                 items.append(("✔" if flag.decided else "⚠", _GREEN if flag.decided else _RED,
                               line))
             else:
-                items.append(("🛡", _BLUE, line))
+                items.append(("◆", _BLUE, line))
         for finding in findings(choices, self._extra):
             if finding.kind == FindingKind.CONFLICT:
                 continue  # shown above as a flag, with the field's own words

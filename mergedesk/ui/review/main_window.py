@@ -20,6 +20,7 @@ from mergedesk.core.review import GroupStatus
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.history import HistoryService
 from mergedesk.services.restore import RestoreService
+from mergedesk.services.rule_templates import TemplateStore
 from mergedesk.services.scan import ScanService
 from mergedesk.services.workspace import Workspace
 from mergedesk.ui import messages
@@ -39,6 +40,7 @@ from mergedesk.ui.review.decisions import DecisionController
 from mergedesk.ui.review.group_panel import GroupListPanel
 from mergedesk.ui.review.history_dock import HistoryPanel
 from mergedesk.ui.review.merge_queue import MergeQueue
+from mergedesk.ui.review.preflight_runner import PreflightRunner
 from mergedesk.ui.review.queue_dock import QueuePanel
 from mergedesk.ui.review.review_flow import ReviewFlow
 from mergedesk.ui.review.review_panel import EVIDENCE_TAB, FILES_TAB, NOTES_TAB, ReviewPanel
@@ -80,6 +82,9 @@ class MainWindow(QMainWindow):
         self.flow = ReviewFlow(workspace, self.group_panel, self.review_panel, self.compare,
                                self.decisions, self.actions, self.tasks, self)
         self.flow.rule = window_settings.master_rule(settings)
+        self.preflight = PreflightRunner(apply_service.preflight, self.compare,
+                                         self.review_panel.checks, self.tasks, self)
+        self.review_panel.set_templates(TemplateStore())
         self.review_panel.rule.setCurrentIndex(self.review_panel.rule.findData(self.flow.rule))
         self.scanner = Scanner(scan_service, self.status_bar, self.tasks, self)
         self._connect_signals()
@@ -164,6 +169,8 @@ class MainWindow(QMainWindow):
         a.cancel_pending.triggered.connect(self.queue.cancel_pending)
         a.cheat_sheet.triggered.connect(self.show_cheat_sheet)
         a.about.triggered.connect(self._on_about_triggered)
+        a.bulk_rules.triggered.connect(self.show_bulk_rules)
+        a.team_audit.triggered.connect(self.show_team_audit)
         self.connections.opened.connect(self._on_connections_opened)
         self.connections.failed.connect(self._on_connections_failed)
         self.connections.deferred.connect(self._on_connections_deferred)
@@ -203,6 +210,7 @@ class MainWindow(QMainWindow):
         self.queue.set_connection(connection)
         self.decisions.set_connection(connection.key)
         self.flow.set_connection(connection)
+        self.preflight.set_connection(connection)
         self.group_panel.set_source(self._workspace.db, connection.key)
         self.status_bar.set_connection(connection.label or connection.crm)
         self.history_panel.refresh()
@@ -280,6 +288,27 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def show_bulk_rules(self) -> QWidget | None:
+        """The Bulk rules dialog on this connection (loaded on first use)."""
+        from mergedesk.ui.review.bulk_rules_dialog import bulk_rules_for
+
+        if self._connection is None:
+            return None
+        dialog = bulk_rules_for(self._connection, self._workspace, self.decisions,
+                                self.tasks, self)
+        dialog.show()
+        return dialog
+
+    def show_team_audit(self) -> QWidget:
+        from mergedesk.store.audit import audit_by_reviewer_day
+        from mergedesk.ui.review.audit_dialog import TeamAuditDialog
+
+        key = self._connection.key if self._connection else None
+        dialog = TeamAuditDialog(lambda: audit_by_reviewer_day(self._workspace.db, key),
+                                 self.tasks, self)
+        dialog.show()
+        return dialog
+
     def _on_about_triggered(self) -> None:
         inform(self, self.tr("About MergeDesk"), self.tr(
             "MergeDesk merges duplicate CRM records through each CRM's own merge API, "
@@ -297,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self.actions.scan.setEnabled(self._connection is not None and not self.scanner.running)
+        self.actions.bulk_rules.setEnabled(self._connection is not None)
         self.flow.update_actions()
 
     def _update_counts(self, *_args: object) -> None:

@@ -127,6 +127,8 @@ class MergeNotesPanel(QWidget):
             return note
 
         def lost(value: object) -> bool:
+            if isinstance(value, list):  # tags: lost if any of them is
+                return any(lost(item) for item in value)
             found = [n for n, item in enumerate(checklist.items)
                      if checklist.key(item) == checklist.key(value)]
             return not found or all(choices.landing(checklist.name, n)[0] == Landing.LOST

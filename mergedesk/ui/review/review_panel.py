@@ -6,6 +6,8 @@ It shows, and keeps the view's own settings (differences only, how long texts jo
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -23,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from mergedesk.core.master import MasterRule
 from mergedesk.core.models import DuplicateGroup
+from mergedesk.core.preflight import FindingKind
 from mergedesk.core.review import GroupStatus
+from mergedesk.core.rules import SAFE, RuleTemplate
 from mergedesk.store.group_query import GroupListing
 from mergedesk.ui import messages
 from mergedesk.ui.locale_format import percent
@@ -46,6 +50,10 @@ NOTES_TAB, FILES_TAB, EVIDENCE_TAB = range(3)
 GREY_AFTER_MS = 150  # a group read slower than this greys the previous one out
 DIFFERENCES_KEY = "review/differences_only"  # "on", "off"; unset: on for many fields
 MANY_FIELDS = 20  # above this many rows, "differences only" is on unless set otherwise
+
+
+class TemplateSource(Protocol):
+    def all(self) -> list[RuleTemplate]: ...
 
 
 class ReviewPanel(QWidget):
@@ -118,8 +126,15 @@ class ReviewPanel(QWidget):
         self.rule.currentIndexChanged.connect(
             lambda i: self.rule_changed.emit(self.rule.itemData(i)))
         self._rule_label.setBuddy(self.rule)
+        self._templates_label = QLabel(self)
+        self.templates = QComboBox(self)
+        self.templates.activated.connect(self._on_templates_activated)
+        self._templates_label.setBuddy(self.templates)
+        self._template_source: TemplateSource | None = None
         master_row = QHBoxLayout()
         master_row.addWidget(self._master, 1)
+        master_row.addWidget(self._templates_label)
+        master_row.addWidget(self.templates)
         master_row.addWidget(self._rule_label)
         master_row.addWidget(self.rule)
         self.checks = ChecksPanel(self._model, self)
@@ -197,14 +212,20 @@ class ReviewPanel(QWidget):
 
     def retranslate(self) -> None:
         self._hint.setText(self.tr(
-            "1–9 keep a value · Space ticks a list value · E types one · M/W master · "
-            "Ctrl+Enter merges · F1 all keys"))
+            "1–9 keep a value · Space ticks · E types · M/W master · Ctrl+Enter merges · "
+            "F1 keys"))
         for index in range(self.join_with.count()):
             self.join_with.setItemText(index, separator_label(self.join_with.itemData(index)))
         self.join_with.setAccessibleName(self.tr("Separator of the joined texts"))
         self._on_view_current_changed(self._view.currentIndex())
         self._view.setAccessibleName(self.tr("Records side by side"))
         self._rule_label.setText(self.tr("&Default master:"))
+        self._templates_label.setText(self.tr("Field &rules:"))
+        self.templates.setAccessibleName(self.tr("Template of field rules for this group"))
+        self.templates.setToolTip(self.tr(
+            "Saved rules (fill blanks, newest, oldest, longest, from a record) applied to "
+            "the fields you did not pick by hand"))
+        self._fill_templates()
         self.rule.setAccessibleName(self.tr("Rule for the default master"))
         for index in range(self.rule.count()):
             self.rule.setItemText(index, rule_label(self.rule.itemData(index)))
@@ -260,6 +281,10 @@ class ReviewPanel(QWidget):
         self._show_header()
         self._view.setEnabled(True)
         self._show_page(_TABLE)
+        self._fill_templates()
+        chosen = self.templates.currentData()
+        if chosen is not None and chosen != SAFE:  # the standing choice, not an edit
+            self._model.set_template(chosen, announce=False)
         self._apply_differences_only()
         self._view.go_to_first_difference()
         if missing:
@@ -305,9 +330,11 @@ class ReviewPanel(QWidget):
         blockers = self.checks.blockers()
         if not blockers:
             return True
-        undecided = [f.field for f in blockers if f.field and self._model.row_of(f.field) >= 0]
-        if undecided:
-            row = self._model.row_of(undecided[0])
+        undecided = [f.field for f in blockers
+                     if f.kind == FindingKind.CONFLICT and f.field]
+        rows = [r for f in blockers if f.field and (r := self._model.row_of(f.field)) >= 0]
+        if rows:
+            row = rows[0]
             self._view.setRowHidden(row, False)
             self._view.setCurrentIndex(self._model.index(row, 0))
             self._view.setFocus()
@@ -343,6 +370,34 @@ class ReviewPanel(QWidget):
         if self._settings is not None:
             self._settings.setValue(DIFFERENCES_KEY, "on" if checked else "off")
         self._view.set_differences_only(checked)
+
+    # Templates of field rules
+    def set_templates(self, source: TemplateSource) -> None:
+        """Where saved templates come from (services.rule_templates.TemplateStore)."""
+        self._template_source = source
+        self._fill_templates()
+
+    def _fill_templates(self) -> None:
+        source = self._template_source
+        self._templates_label.setVisible(source is not None)
+        self.templates.setVisible(source is not None)
+        if source is None:
+            return
+        current = self.templates.currentData()
+        self.templates.clear()
+        for template in source.all():
+            name = self.tr("Keep everything (safe defaults)") if template == SAFE \
+                else template.name
+            self.templates.addItem(name, template)
+        index = next((i for i in range(self.templates.count())
+                      if current is not None and self.templates.itemData(i).name == current.name),
+                     0)
+        self.templates.setCurrentIndex(index)
+
+    def _on_templates_activated(self, index: int) -> None:
+        template = self.templates.itemData(index)
+        if template is not None and self._loaded:
+            self._model.set_template(template)
 
     # Long texts
     def _on_view_current_changed(self, current: QModelIndex, _previous=None) -> None:
