@@ -4,11 +4,12 @@ with a note. Pair generation is numpy over sorted keys, near-linear. No Qt, no I
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from mergedesk.core.matching.features import Codebook, Features, encode
+from mergedesk.core.matching.features import HASHED_COLUMNS, Codebook, Features, encode
 from mergedesk.core.matching.normalise import company_token, soundex
 from mergedesk.core.matching.progress import Progress
 
@@ -40,32 +41,35 @@ def _pair_codes(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _name_codes(features: Features, codebook: Codebook) -> np.ndarray:
-    table = codebook.setdefault("key:name", {})
-    first = _ids(features.text["first"][0].tolist(), table)
-    return _pair_codes(first, _ids(features.text["last"][0].tolist(), table))
+    # First and last names share one code table, so their codes already are name ids.
+    return _pair_codes(features.codes["first"][0].astype(np.int64),
+                       features.codes["last"][0].astype(np.int64))  # fmt: skip
+
+
+def _by_code(features: Features, column: str, key: Callable[[str], str],
+             table: dict[str, int]) -> np.ndarray:  # fmt: skip
+    """A key code per row from a column coded with a table, the key computed once per
+    distinct value ("" -> -1): names and companies repeat, so this is a numpy gather."""
+    words = features.vocabulary((column,)).tolist()
+    per_code = _ids([key(word) for word in words], table)
+    return np.r_[per_code, -1][features.codes[column][0]]  # code -1 picks the trailing -1
 
 
 def _sound_codes(features: Features, codebook: Codebook) -> np.ndarray:
-    first, last = features.text["first"][0].tolist(), features.text["last"][0].tolist()
-    distinct = list(dict.fromkeys(first + last))
-    sounds = _ids([soundex(name) for name in distinct], codebook.setdefault("key:name_sound", {}))
-    sound_of = dict(zip(distinct, sounds.tolist(), strict=True))
-    a = np.fromiter(map(sound_of.__getitem__, first), np.int64, len(first))
+    table = codebook.setdefault("key:name_sound", {})
+    a = _by_code(features, "first", soundex, table)
     a[features.codes["initial"][0]] = -1  # an initial sounds like too many names
-    return _pair_codes(a, np.fromiter(map(sound_of.__getitem__, last), np.int64, len(last)))
+    return _pair_codes(a, _by_code(features, "last", soundex, table))
 
 
 def _company_codes(features: Features, codebook: Codebook) -> np.ndarray:
-    companies = [c.replace(" ", "") for c in features.text["company"][0].tolist()]
-    return _ids(companies, codebook.setdefault("key:company", {}))
+    table = codebook.setdefault("key:company", {})
+    return _by_code(features, "company", lambda c: c.replace(" ", ""), table)
 
 
 def _token_codes(features: Features, codebook: Codebook) -> np.ndarray:
-    companies = features.text["company"][0].tolist()
-    tokens = {c: company_token(c) for c in dict.fromkeys(companies)}
-    return _ids(
-        list(map(tokens.__getitem__, companies)), codebook.setdefault("key:company_token", {})
-    )
+    return _by_code(features, "company", company_token,
+                    codebook.setdefault("key:company_token", {}))  # fmt: skip
 
 
 def _address_codes(features: Features, codebook: Codebook) -> np.ndarray:
@@ -81,6 +85,7 @@ _DERIVED = {
 _PAIRED = frozenset({"name", "name_sound"})  # keys whose codes combine two ids
 # Keys that are code columns already; key name -> code column.
 _CODED = {"email": "email", "email_local": "local", "phone": "phone", "domain": "website"}
+_TABLE_OF = {"name": "name"}  # derived keys coded with a column's own table
 
 
 def key_codes(features: Features, key: str, codebook: Codebook) -> tuple[np.ndarray, ...]:
@@ -94,27 +99,42 @@ def _text_of(table: dict[str, int], code: int) -> str:
     return next((value for value, c in table.items() if c == code), "?")
 
 
-def key_label(key: str, code: int, codebook: Codebook) -> str:
+def _hashed_text(features: Features, key: str, code: int) -> str:
+    """The text behind a hash-coded key: read from a row that has the code."""
+    column = _CODED[key]
+    for k, codes in enumerate(features.codes[column]):
+        rows = np.flatnonzero(codes == code)
+        if len(rows):
+            text = str(features.text["email" if column == "local" else column][k][rows[0]])
+            return text.rpartition("@")[0] if column == "local" else text
+    return "?"
+
+
+def key_label(key: str, code: int, codebook: Codebook, features: Features) -> str:
     """The text of one key code, for notes ("email:info@acme.com")."""
-    table = codebook.get(_CODED.get(key, f"key:{key}"), {})
+    if _CODED.get(key) in HASHED_COLUMNS:
+        return f"{key}:{_hashed_text(features, key, code)}"
+    table = codebook.get(_CODED.get(key, _TABLE_OF.get(key, f"key:{key}")), {})
     if key in _PAIRED:
         a, b = divmod(code, _PAIR_BASE)
         return f"{key}:{_text_of(table, a)} {_text_of(table, b)}"
     return f"{key}:{_text_of(table, code)}"
 
 
-def _alphabetical(values: list[str]) -> np.ndarray:
-    rank = {value: i for i, value in enumerate(sorted(set(values)))}
-    return np.fromiter(map(rank.__getitem__, values), np.int64, len(values))
+def _alphabetical(features: Features, column: str) -> np.ndarray:
+    """Alphabetical rank of each row's value in a table-coded column (0 when missing)."""
+    words = features.vocabulary((column,)).tolist()
+    rank = np.empty(len(words) + 1, dtype=np.int64)
+    rank[sorted(range(len(words)), key=words.__getitem__)] = np.arange(1, len(words) + 1)
+    rank[-1] = 0  # code -1: no value, sorts first as "" did
+    return rank[features.codes[column][0]]
 
 
 def _name_order(features: Features) -> np.ndarray:
     """Alphabetical rank of (last, first) per row: inside a big name block, spellings that
     sort close ("smith john", "smith jon", "smyth john") become window neighbours."""
-    first = _alphabetical(features.text["first"][0].tolist())
-    return (
-        _alphabetical(features.text["last"][0].tolist()) * (int(first.max(initial=0)) + 1) + first
-    )
+    first = _alphabetical(features, "first")
+    return _alphabetical(features, "last") * (int(first.max(initial=0)) + 1) + first
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
@@ -159,10 +179,10 @@ def block_pairs(codes: tuple[np.ndarray, ...], max_size: int, window: int,
 
 
 def _skip_notes(key: str, codes: np.ndarray, sizes: np.ndarray, codebook: Codebook,
-                limit: int) -> list[str]:  # fmt: skip
+                limit: int, features: Features) -> list[str]:  # fmt: skip
     order = np.argsort(-sizes, kind="stable")
     notes = [
-        f"block '{key_label(key, int(codes[i]), codebook)}' of {int(sizes[i]):,} records "
+        f"block '{key_label(key, int(codes[i]), codebook, features)}' of {int(sizes[i]):,} records "
         f"skipped: too common (limit {limit:,})"
         for i in order[:_NOTED_BLOCKS]
     ]
@@ -191,7 +211,7 @@ def candidate_pairs(features: Features, keys: tuple[str, ...], max_block_size: i
             name_order if key in _NAME_KEYS else None,
         )  # fmt: skip
         encoded.append(lo * n + hi)
-        notes += _skip_notes(key, giant_codes, giant_sizes, codebook, max_block_size)
+        notes += _skip_notes(key, giant_codes, giant_sizes, codebook, max_block_size, features)
         skipped += int(giant_sizes.sum())
     pairs = distinct(np.concatenate(encoded)) if encoded else np.empty(0, np.int64)
     return Candidates(pairs // max(n, 1), pairs % max(n, 1), notes, skipped)

@@ -1,14 +1,14 @@
-"""Records to columns of normalised values: the engine's hot loop, kept to list
-comprehensions over plain strings with per-value caches. No Qt, no I/O."""
+"""Records to columns of normalised values: the engine's hot loop. Each record's fields
+are read in one pass; repeating columns are normalised once per distinct value and mapped
+back with numpy; nearly-unique columns (e-mails, phones) are coded by hash. No Qt, no I/O."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import count
-from operator import methodcaller
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -30,7 +30,6 @@ from mergedesk.core.matching.normalise import (
     web_domain,
 )
 
-T = TypeVar("T")
 _TABLES = {"first": "name", "last": "name"}  # first and last names share codes: swaps
 Codebook = dict[str, dict[str, int]]  # code column -> value -> code, shared across rescans
 Columns = tuple[np.ndarray, ...]  # one array per source field (several for email/phone)
@@ -40,6 +39,8 @@ CODE_COLUMNS = (
     "email", "local", "phone", "postcode", "country", "website", "birth_date",
     "first_char", "initial",
 )  # fmt: skip
+# Code columns coded by hash (see hash_codes), not by a codebook table.
+HASHED_COLUMNS = frozenset({"email", "local", "phone"})
 
 
 class RecordLike(Protocol):
@@ -103,16 +104,15 @@ class Features:
         return Features(ids, join([p.text for p in parts]), join([p.codes for p in parts]))
 
 
-def _objects(values: list[str]) -> np.ndarray:
+def _objects(values: Sequence[str]) -> np.ndarray:
     array = np.empty(len(values), dtype=object)
     array[:] = values
     return array
 
 
-def encode(values: list[str], table: dict[str, int], dtype: type = np.int32) -> np.ndarray:
+def encode(values: Sequence[str], table: dict[str, int], dtype: type = np.int32) -> np.ndarray:
     """Integer code per value ("" -> -1); new distinct values extend `table` in order of
-    first appearance. Set and dict operations only, no Python loop per value: e-mails
-    and phones are nearly all distinct, a loop would run once per record."""
+    first appearance. Set and dict operations only, no Python loop per value."""
     table.setdefault("", -1)
     new = dict.fromkeys(values)
     deque(map(new.pop, table.keys() & new.keys()), maxlen=0)  # C-speed pops; order kept
@@ -120,12 +120,53 @@ def encode(values: list[str], table: dict[str, int], dtype: type = np.int32) -> 
     return np.fromiter(map(table.__getitem__, values), dtype, len(values))
 
 
-def _codes(values: list[str], table: dict[str, int]) -> np.ndarray:
-    """Integer code per value ("" -> -1); new distinct values extend `table`."""
-    if not any(values):  # an unmapped field: nothing to look up
-        table.setdefault("", -1)
-        return np.full(len(values), -1, dtype=np.int32)
-    return encode(values, table)
+_HASH_MASK = np.int64(2**63 - 1)
+
+
+def hash_codes(values: Sequence[str]) -> np.ndarray:
+    """A code per value for columns only ever compared for equality ("" -> -1): its
+    string hash, made non-negative. Nearly every e-mail and phone number is distinct, so a
+    code table would cost a dict insert and a lookup per record and hold a million keys;
+    the hash is computed once per string. Codes are stable within one process (one scan
+    and its rescans); two distinct values share one with odds of about n² / 2⁶⁴."""
+    codes = np.fromiter(map(hash, values), np.int64, len(values)) & _HASH_MASK
+    codes[codes == 0] = -1  # hash("") is 0
+    return codes
+
+
+@dataclass
+class _Distinct:
+    """A column as its distinct normalised values and, per row, an index into them: a
+    million names hold a few thousand distinct ones, normalised and coded once each."""
+
+    values: list[str]
+    rows: np.ndarray
+
+    @classmethod
+    def of(cls, raw: Sequence[str], batch: Callable[[list[str]], list[str]]) -> _Distinct:
+        """`batch` (a list normaliser) applied once per distinct raw value."""
+        index = {value: i for i, value in enumerate(dict.fromkeys(raw))}
+        rows = np.fromiter(map(index.__getitem__, raw), np.int64, len(raw))
+        return cls(batch(list(index)), rows)
+
+    def add(self, value: str) -> int:
+        self.values.append(value)
+        return len(self.values) - 1
+
+    def text(self) -> np.ndarray:
+        return _objects(self.values)[self.rows]
+
+    def codes(self, table: dict[str, int]) -> np.ndarray:
+        return encode(self.values, table)[self.rows]
+
+    def derived(self, func: Callable[[str], str]) -> _Distinct:
+        return _Distinct([func(v) for v in self.values], self.rows)
+
+    def flags(self, func: Callable[[str], bool]) -> np.ndarray:
+        return np.fromiter(map(func, self.values), np.bool_, len(self.values))[self.rows]
+
+    def per_row(self) -> list[str]:
+        return _objects(self.values)[self.rows].tolist()
 
 
 def _left_packed(columns: list[list[str]]) -> list[list[str]]:
@@ -140,42 +181,70 @@ def _left_packed(columns: list[list[str]]) -> list[list[str]]:
     return columns
 
 
+def _texts(values: list[Any]) -> list[str]:
+    """Values as text; the usual all-str column passes untouched. str.join checks every
+    item's type at C speed and raises on the first that is not text."""
+    try:
+        "".join(values)
+    except TypeError:
+        return [v if type(v) is str else as_text(v) for v in values]
+    return values
+
+
+def _read(fields: list[Mapping[str, Any]], paths: list[str]) -> dict[str, list[str]]:
+    """Raw text per source path. Plain names are read in one pass over the records (each
+    record's dict is touched once, not once per field); dotted paths walk nested dicts."""
+    plain = [p for p in paths if "." not in p]
+    columns: dict[str, list[Any]] = {p: [] for p in plain}
+    if plain and fields:
+        blanks = [""] * len(plain)
+        rows = [tuple(map(f.get, plain, blanks)) for f in fields]
+        columns = dict(zip(plain, map(list, zip(*rows, strict=True)), strict=True))
+    for path in paths:
+        if "." in path:
+            columns[path] = [read_path(f, path) for f in fields]
+    return {path: _texts(values) for path, values in columns.items()}
+
+
+def _sources(field_map: FieldMap, canonical: str) -> list[str]:
+    paths = field_map.get(canonical) or []
+    return [paths] if isinstance(paths, str) else list(paths)
+
+
 class _Extractor:
     """Reads and normalises one batch of records with a given field map."""
 
     def __init__(self, records: Sequence[RecordLike], field_map: FieldMap, region: str,
                  day_first: bool) -> None:  # fmt: skip
-        self.fields = [r.fields for r in records]
+        self.n = len(records)
         self.field_map = field_map
+        paths = list(dict.fromkeys(p for c in field_map for p in _sources(field_map, c)))
+        self.raw = _read([r.fields for r in records], paths)
         self.phones = PhoneNormaliser(region)
         self.normalisers = {region.upper(): self.phones}
         self.day_first = day_first
 
     def texts(self, canonical: str) -> list[list[str]]:
         """Raw text per source path of one canonical field; [] when it is not mapped."""
-        paths = self.field_map.get(canonical) or []
-        return [self._column(p) for p in ([paths] if isinstance(paths, str) else paths)]
+        return [self.raw[p] for p in _sources(self.field_map, canonical)]
 
     def single(self, canonical: str) -> list[str]:
         columns = self.texts(canonical)
-        return columns[0] if columns else [""] * len(self.fields)
+        return columns[0] if columns else [""] * self.n
 
-    def _column(self, path: str) -> list[str]:
-        if "." in path:
-            values = [read_path(f, path) for f in self.fields]
-        else:
-            values = list(map(methodcaller("get", path, ""), self.fields))
-        if set(map(type, values)) <= {str}:  # the usual case, checked at C speed
-            return values
-        return [v if type(v) is str else as_text(v) for v in values]
+    def distinct(self, canonical: str, batch: Callable[[list[str]], list[str]]) -> _Distinct:
+        return _Distinct.of(self.single(canonical), batch)
 
-    def names(self) -> tuple[list[str], list[str]]:
-        first = given_names(self.single("first_name"))
-        last = family_names(self.single("last_name"))
+    def names(self) -> tuple[_Distinct, _Distinct]:
+        first = self.distinct("first_name", given_names)
+        last = self.distinct("last_name", family_names)
         full = self.single("name") if "name" in self.field_map else []
         if any(full):  # the one-field name counts where first and last name are both empty
-            for i in [i for i, text in enumerate(full) if text and not (first[i] or last[i])]:
-                first[i], last[i] = split_full_name(full[i])
+            blank = first.flags(lambda v: not v) & last.flags(lambda v: not v)
+            for i in np.flatnonzero(blank).tolist():
+                if full[i]:
+                    given, family = split_full_name(full[i])
+                    first.rows[i], last.rows[i] = first.add(given), last.add(family)
         return first, last
 
     def emails(self) -> tuple[list[list[str]], list[list[str]], list[str]]:
@@ -184,21 +253,21 @@ class _Extractor:
         locals_ = [local for _, local, _ in columns]
         return addresses, locals_, columns[0][2] if columns else []
 
-    def phones_e164(self, countries: list[str]) -> list[list[str]]:
+    def phones_e164(self, countries: _Distinct) -> list[list[str]]:
         """E.164 phones; numbers without a country code read in the record's country
         when it is known, else in the default region."""
         columns = self.texts("phone")
-        regions = self._regions(countries) if any(countries) and columns else None
+        regions = self._regions(countries) if any(countries.values) and columns else None
         if regions is None:
             return _left_packed([self.phones.e164_many(col) for col in columns])
         return _left_packed([self._e164_by_region(col, regions) for col in columns])
 
-    def _regions(self, countries: list[str]) -> list[str] | None:
-        known = {c: c.upper() if PhoneNormaliser.knows(c) else self.phones.region
-                 for c in dict.fromkeys(countries)}  # fmt: skip
-        if all(region == self.phones.region for region in known.values()):
+    def _regions(self, countries: _Distinct) -> list[str] | None:
+        known = [c.upper() if PhoneNormaliser.knows(c) else self.phones.region
+                 for c in countries.values]  # fmt: skip
+        if all(region == self.phones.region for region in known):
             return None
-        return list(map(known.__getitem__, countries))
+        return _Distinct(known, countries.rows).per_row()
 
     def _e164_by_region(self, texts: list[str], regions: list[str]) -> list[str]:
         rows_of: dict[str, list[int]] = {}
@@ -218,41 +287,43 @@ class _Extractor:
             return sites
         return [s or d for s, d in zip(sites, email_domains, strict=True)]
 
-    def dates(self) -> list[str]:
-        return cached_map(lambda t: normalise_date(t, day_first=self.day_first),
-                       self.single("birth_date"))  # fmt: skip
+    def dates(self) -> _Distinct:
+        return self.distinct("birth_date", lambda texts: [
+            normalise_date(t, day_first=self.day_first) for t in texts])  # fmt: skip
+
+
+def _table(codebook: Codebook, column: str) -> dict[str, int]:
+    return codebook.setdefault(_TABLES.get(column, column), {})
 
 
 def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebook, *,
             region: str = "US", day_first: bool = False) -> Features:  # fmt: skip
     """Normalised columns of `records`; `codebook` is extended with new values."""
     ex = _Extractor(records, field_map, region, day_first)
-    n = len(records)
+    n = ex.n
     first, last = ex.names()
     emails, locals_, email_domains = ex.emails()
-    countries = normalise_countries(ex.single("country"))
+    countries = ex.distinct("country", normalise_countries)
     phones = ex.phones_e164(countries)
-    company = normalise_companies(ex.single("company"))
-    text: dict[str, list[list[str]]] = {
-        "first": [first], "last": [last], "email": emails or [[""] * n],
-        "phone": phones or [[""] * n], "company": [company],
-        "city": [normalise_cities(ex.single("city"))],
-        "address": [normalise_streets(ex.single("address"))],
+    emails, locals_, phones = emails or [[""] * n], locals_ or [[""] * n], phones or [[""] * n]
+    # Repeating text is coded too: similarities are then computed once per distinct pair
+    # of values, not once per pair of records.
+    repeating = {"first": first, "last": last, "company": ex.distinct("company",
+                 normalise_companies), "city": ex.distinct("city", normalise_cities)}  # fmt: skip
+    text: dict[str, Columns] = {k: (v.text(),) for k, v in repeating.items()}
+    text |= {"email": tuple(map(_objects, emails)), "phone": tuple(map(_objects, phones)),
+             "address": (_objects(normalise_streets(ex.single("address"))),)}  # fmt: skip
+    codes: dict[str, Columns] = {
+        "email": tuple(map(hash_codes, emails)), "local": tuple(map(hash_codes, locals_)),
+        "phone": tuple(map(hash_codes, phones)),
+        "postcode": (ex.distinct("postcode", normalise_postcodes).codes(_table(codebook,
+                                                                               "postcode")),),
+        "country": (countries.codes(_table(codebook, "country")),),
+        "website": (encode(ex.website(email_domains), _table(codebook, "website")),),
+        "birth_date": (ex.dates().codes(_table(codebook, "birth_date")),),
+        "first_char": (first.derived(lambda v: v[:1]).codes(_table(codebook, "first_char")),),
     }  # fmt: skip
-    coded: dict[str, list[list[str]]] = {
-        "email": text["email"], "local": locals_ or [[""] * n], "phone": text["phone"],
-        "postcode": [normalise_postcodes(ex.single("postcode"))],
-        "country": [countries],
-        "website": [ex.website(email_domains)], "birth_date": [ex.dates()],
-        "first_char": [[f[:1] for f in first]],
-        # Repeating text also gets codes: similarities are then computed once per distinct
-        # pair of values, not once per pair of records.
-        "first": [first], "last": [last], "company": [company], "city": text["city"],
-    }  # fmt: skip
-    codes = {k: tuple(_codes(c, codebook.setdefault(_TABLES.get(k, k), {})) for c in cols)
-             for k, cols in coded.items()}  # fmt: skip
+    codes |= {k: (v.codes(_table(codebook, k)),) for k, v in repeating.items()}
     # A one-letter given name is an initial: "J" may be "John" but not "Mary".
-    codes["initial"] = (np.fromiter((len(f) == 1 for f in first), np.bool_, n),)
-    return Features(
-        [r.id for r in records], {k: tuple(map(_objects, cols)) for k, cols in text.items()}, codes
-    )
+    codes["initial"] = (first.flags(lambda v: len(v) == 1),)
+    return Features([r.id for r in records], text, codes)

@@ -78,3 +78,31 @@ def test_candidate_pairs_note_what_was_skipped() -> None:
         "block 'email:info@acme.com' of 30 records skipped: too common (limit 10)"
     ]
     assert candidates.skipped_records == 30
+
+
+def test_notes_name_hash_coded_and_derived_blocks_by_their_text() -> None:
+    rows = [{"email": f"Info+{i}@Acme.com", "first_name": "Ann", "last_name": "Lee",
+             "company": "The Acme Inc", "phone": "(415) 555-0123"} for i in range(12)]  # fmt: skip
+    field_map = infer_field_map(["first_name", "last_name", "email", "company", "phone"])
+    codebook: Codebook = {}
+    features = extract(records(*rows), field_map, codebook)
+    keys = ("email", "phone", "name", "company_token")
+    candidates = candidate_pairs(features, keys, 10, 5, codebook)
+    assert candidates.notes == [
+        f"block '{label}' of 12 records skipped: too common (limit 10)"
+        for label in ("email:info@acme.com", "phone:+14155550123", "name:ann lee",
+                      "company_token:acme")
+    ]  # fmt: skip
+
+
+def test_key_codes_are_equal_exactly_when_the_normalised_values_are() -> None:
+    features = _features(
+        {"email": "a.b@gmail.com", "company": "Acme GmbH"},
+        {"email": "AB+x@googlemail.com", "company": "ACME"},
+        {"email": "ab@gmail.co", "company": "Acme Widgets"},
+        {"email": "", "company": ""},
+    )
+    (email,) = key_codes(features, "email", {})
+    (company,) = key_codes(features, "company", {})
+    assert email[0] == email[1] != email[2] and email[3] == -1 and email.min(initial=0) >= -1
+    assert company[0] == company[1] != company[2] and company[3] == -1
