@@ -21,6 +21,7 @@ from mergedesk.store.database import Database, bump_version
 
 DEFAULT_LEASE = 300.0  # seconds: renewed while the reviewer works on the group
 _TRIES = 20  # groups looked at per claim before giving up for now (all overlap held ones)
+_RACES = 5  # PostgreSQL: retries when a record was claimed concurrently (rare)
 
 
 class ClaimLost(Exception):
@@ -59,6 +60,8 @@ class TeamReview:
                          lease_seconds: float = DEFAULT_LEASE) -> Claim | None:
         """Lease the best-scoring open group nobody holds (or whose lease ran out) and
         none of whose records another reviewer holds; None when there is none now."""
+        if self._db.dialect == "postgres":
+            return self._claim_next_pg(conn, reviewer, lease_seconds)
         tried: list[str] = []
         with self._db.transaction() as sql:
             for _ in range(_TRIES):
@@ -89,16 +92,17 @@ class TeamReview:
     def renew(self, claim: Claim, lease_seconds: float = DEFAULT_LEASE) -> Claim:
         """Extend a lease still held; raises ClaimLost once another reviewer took over."""
         with self._db.transaction() as sql:
-            row = sql.execute(
-                f"UPDATE groups SET lease_until = {self._now} + ? WHERE conn = ? AND id = ? "
-                f"AND claimed_by = ? AND lease_until >= {self._now} RETURNING lease_until",
-                (lease_seconds, claim.conn, claim.group_id, claim.reviewer)).fetchone()
-            if row is None:
+            until = self._until(sql, lease_seconds)
+            renewed = sql.execute(
+                f"UPDATE groups SET lease_until = ? WHERE conn = ? AND id = ? "
+                f"AND claimed_by = ? AND lease_until >= {self._now}",
+                (until, claim.conn, claim.group_id, claim.reviewer)).rowcount
+            if renewed != 1:
                 raise ClaimLost(claim.group_id)
             sql.execute("UPDATE record_claims SET lease_until = ? WHERE conn = ? AND "
                         "group_id = ? AND reviewer = ? AND merge_id IS NULL",
-                        (row[0], claim.conn, claim.group_id, claim.reviewer))
-        return Claim(claim.conn, claim.group_id, claim.records, claim.reviewer, row[0])
+                        (until, claim.conn, claim.group_id, claim.reviewer))
+        return Claim(claim.conn, claim.group_id, claim.records, claim.reviewer, until)
 
     def release(self, claim: Claim) -> None:
         """Give the group back undecided (claims of a merge under way stay)."""
@@ -113,10 +117,9 @@ class TeamReview:
         it: refusing would send the group to a second reviewer)."""
         with self._db.transaction() as sql:
             changed = sql.execute(
-                "UPDATE groups SET status = ? WHERE conn = ? AND id = ? AND claimed_by = ? "
-                "RETURNING id",
-                (status, claim.conn, claim.group_id, claim.reviewer)).fetchone()
-            if changed is None:
+                "UPDATE groups SET status = ? WHERE conn = ? AND id = ? AND claimed_by = ?",
+                (status, claim.conn, claim.group_id, claim.reviewer)).rowcount
+            if changed != 1:
                 raise ClaimLost(claim.group_id)
             journal_decision(sql, claim.conn, claim.group_id, status, claim.reviewer)
             self._drop(sql, claim)
@@ -131,6 +134,22 @@ class TeamReview:
         return [Claim(conn, gid, tuple(json.loads(recs)), reviewer, until)
                 for gid, recs, until in rows]
 
+    def _claim_next_pg(self, conn: str, reviewer: str, lease_seconds: float) -> Claim | None:
+        """The same steps in one server-side call (pg_schema, version 7)."""
+        for _ in range(_RACES):
+            try:
+                with self._db.transaction() as sql:
+                    row = sql.execute("SELECT * FROM claim_next_group(?, ?, ?, ?)",
+                                      (conn, reviewer, float(lease_seconds), _TRIES)).fetchone()
+            except Exception as exc:  # psycopg is imported only with the PostgreSQL backend
+                if getattr(exc, "sqlstate", None) != "MD001":
+                    raise
+                continue  # another reviewer claimed one of its records this instant
+            if row is None:
+                return None
+            return Claim(conn, row[0], tuple(json.loads(row[1])), reviewer, row[2])
+        return None
+
     def _next_sql(self, excluded: int) -> str:
         skip = f" AND id NOT IN ({','.join('?' * excluded)})" if excluded else ""
         # Served by the partial index groups_claimable (open groups by score).
@@ -143,20 +162,21 @@ class TeamReview:
         """Claim the group's records, then the group; None (nothing written) when some
         record is held by another reviewer's live lease or by any merge under way."""
         sql.execute("SAVEPOINT take")
-        taken = sql.execute(_claim_records_sql(self._now, len(records), merge=False),
-                            _claim_rows(conn, records, group_id, reviewer, None,
-                                        lease_seconds)).fetchall()
-        if len(taken) < len(set(records)):
+        until = self._until(sql, lease_seconds)
+        if len(_upsert_claims(sql, self._now, conn, records, group_id, reviewer, None,
+                              until)) < len(set(records)):
             sql.execute("ROLLBACK TO SAVEPOINT take")
             sql.execute("RELEASE SAVEPOINT take")
             return None
-        until = sql.execute(
-            f"UPDATE groups SET claimed_by = ?, lease_until = {self._now} + ? "
-            "WHERE conn = ? AND id = ? RETURNING lease_until",
-            (reviewer, lease_seconds, conn, group_id)).fetchone()[0]
+        sql.execute("UPDATE groups SET claimed_by = ?, lease_until = ? WHERE conn = ? AND id = ?",
+                    (reviewer, until, conn, group_id))
         sql.execute("RELEASE SAVEPOINT take")
         bump_version(sql, conn, reviewer)
         return Claim(conn, group_id, records, reviewer, until)
+
+    def _until(self, sql, lease_seconds: float) -> float:
+        return float(sql.execute(f"SELECT {self._now} + ?", (float(lease_seconds),))
+                     .fetchone()[0])
 
     def _drop(self, sql, claim: Claim) -> None:
         sql.execute("UPDATE groups SET claimed_by = NULL, lease_until = NULL WHERE conn = ? "
@@ -174,11 +194,9 @@ def claim_for_merge(db: Database, sql, conn: str, group_id: str, record_ids: Seq
     journal settles it. Records free, held by `actor` or under an expired lease are
     taken; otherwise RecordsBusy (the caller's transaction rolls back: no intent)."""
     records = tuple(dict.fromkeys(record_ids))
-    taken = sql.execute(_claim_records_sql(db.now_sql, len(records), merge=True),
-                        _claim_rows(conn, records, group_id, actor, merge_id, 0.0)).fetchall()
+    taken = _upsert_claims(sql, db.now_sql, conn, records, group_id, actor, merge_id, None)
     if len(taken) < len(records):
-        held = set(records) - {r for (r,) in taken}
-        raise RecordsBusy(conn, sorted(held))
+        raise RecordsBusy(conn, sorted(set(records) - taken))
 
 
 def settle_merge_claims(sql, merge_id: int) -> None:
@@ -186,12 +204,22 @@ def settle_merge_claims(sql, merge_id: int) -> None:
     sql.execute("DELETE FROM record_claims WHERE merge_id = ?", (merge_id,))
 
 
-def _claim_rows(conn: str, records: Sequence[str], group_id: str, reviewer: str,
-                merge_id: int | None, lease_seconds: float) -> tuple[object, ...]:
+def _upsert_claims(sql, now: str, conn: str, records: Sequence[str], group_id: str,
+                   reviewer: str, merge_id: int | None, until: float | None) -> set[str]:
+    """Claim `records` in one statement; the ids now held as asked (read back rather
+    than by RETURNING, which SQLite has only since 3.35)."""
+    unique = tuple(dict.fromkeys(records))
     rows: list[object] = []
-    for record_id in dict.fromkeys(records):
-        rows += [conn, record_id, group_id, reviewer, lease_seconds, merge_id]
-    return tuple(rows)
+    for record_id in unique:
+        rows += [conn, record_id, group_id, reviewer, until, merge_id]
+    sql.execute(_claim_records_sql(now, len(unique), merge=merge_id is not None), tuple(rows))
+    marks = ",".join("?" * len(unique))
+    mine = "merge_id = ?" if merge_id is not None else "merge_id IS NULL AND group_id = ?"
+    held = sql.execute(f"SELECT record_id FROM record_claims WHERE conn = ? AND reviewer = ? "
+                       f"AND {mine} AND record_id IN ({marks})",
+                       (conn, reviewer, merge_id if merge_id is not None else group_id,
+                        *unique)).fetchall()
+    return {r for (r,) in held}
 
 
 def _claim_records_sql(now: str, count: int, *, merge: bool) -> str:
@@ -199,7 +227,7 @@ def _claim_records_sql(now: str, count: int, *, merge: bool) -> str:
     A review claim takes a record only from nobody, from an expired lease, or from the
     same group; a merge also from the same actor (one workstation re-applying its own
     group). A merge's claim (merge_id set) is never taken over by a review claim."""
-    values = ", ".join([f"(?, ?, ?, ?, {now} + ?, ?)"] * count)
+    values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * count)
     expired = f"(record_claims.merge_id IS NULL AND record_claims.lease_until < {now})"
     if merge:
         takes = f"record_claims.reviewer = excluded.reviewer OR {expired}"
@@ -212,5 +240,5 @@ def _claim_records_sql(now: str, count: int, *, merge: bool) -> str:
         f"merge_id) VALUES {values} ON CONFLICT (conn, record_id) DO UPDATE SET "
         "group_id = excluded.group_id, reviewer = excluded.reviewer, "
         "lease_until = excluded.lease_until, merge_id = excluded.merge_id "
-        f"WHERE {takes} RETURNING record_id"
+        f"WHERE {takes}"
     )

@@ -133,6 +133,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (conn, actor)
     );
     """,
+    # 7: PostgreSQL claims the next group in one server-side call (pg_schema); SQLite,
+    # one writer at a time, keeps doing it in Python (store.claims).
+    """
+    SELECT 1;
+    """,
 )
 
 # Seconds since the epoch in SQL, so that leases compare against one clock per store.
@@ -221,3 +226,11 @@ def bump_version(sql, conn: str, actor: str) -> None:
     sql.execute("INSERT INTO changes (conn, actor, version) VALUES (?, ?, 1) "
                 "ON CONFLICT (conn, actor) DO UPDATE SET version = changes.version + 1",
                 (conn, actor))
+
+
+def insert_id(db: Database, sql, query: str, params: tuple) -> int:
+    """Run an INSERT and return the new row's id: RETURNING on PostgreSQL, lastrowid on
+    SQLite (RETURNING needs SQLite 3.35, newer than some systems' libsqlite3)."""
+    if db.dialect == "sqlite":
+        return int(sql.execute(query, params).lastrowid)
+    return int(sql.execute(query + " RETURNING id", params).fetchone()[0])

@@ -19,7 +19,7 @@ from mergedesk.core.models import Record
 from mergedesk.core.plan import GroupMerge
 from mergedesk.core.steps import MergeStep
 from mergedesk.store.claims import claim_for_merge, settle_merge_claims
-from mergedesk.store.database import Database
+from mergedesk.store.database import Database, insert_id
 
 
 class MergeState(StrEnum):
@@ -107,14 +107,15 @@ class MergeJournal:
         now = _now()
         actor = actor or self._db.actor
         with self._db.transaction() as sql:
-            merge_id = int(sql.execute(
+            merge_id = insert_id(
+                self._db, sql,
                 "INSERT INTO merges (conn, provider, base_url, entity, group_id, master, "
                 "others, plan, targets, status, created_at, actor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (conn, provider, base_url, entity, merge.group, merge.master,
                  json.dumps(merge.others), merge.model_dump_json(by_alias=True),
                  json.dumps(targets), MergeState.RUNNING, now, actor),
-            ).fetchone()[0])
+            )
             claim_for_merge(self._db, sql, conn, merge.group, (merge.master, *merge.others),
                             actor, merge_id)
             sql.executemany(

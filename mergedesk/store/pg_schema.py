@@ -5,8 +5,8 @@ SQLite version without its PostgreSQL twin fails CI. No Qt.
 Differences on purpose: `rowid` is a BIGSERIAL column (SQLite's implicit one: the group
 list's positions and the scans' chunked deletes use it); ids are BIGSERIAL; scores are
 DOUBLE PRECISION (REAL is four bytes here); group_counts is kept by statement-level
-triggers over transition tables (one upsert per statement instead of one per row, and an
-update that leaves statuses alone, such as a claim, touches no count row); instr() is
+triggers over transition tables for inserts and deletes (one upsert per statement, not
+one per row: scans write a million rows) and a row trigger on status changes; instr() is
 defined so that the group list's search SQL is the same on both backends."""
 
 from __future__ import annotations
@@ -148,5 +148,82 @@ PG_MIGRATIONS: tuple[str, ...] = (
         conn TEXT NOT NULL, actor TEXT NOT NULL, version BIGINT NOT NULL,
         PRIMARY KEY (conn, actor)
     );
+    """,
+    # 7: claim_next_group in one round trip (store.claims.TeamReview has the same steps
+    # for SQLite): the best open group nobody holds, skipping rows another reviewer is
+    # claiming this instant (SKIP LOCKED) and groups whose records someone else holds.
+    # A concurrent claim of the same record found only by the upsert raises MD001: the
+    # whole call rolls back and the caller retries. Room on each page (fillfactor) lets
+    # a claim update its row in place (HOT) instead of touching every index. Counts
+    # follow status changes by a row trigger that fires only when status is set (as on
+    # SQLite): the statement trigger of version 3 ran for every claim.
+    """
+    ALTER TABLE groups SET (fillfactor = 85);
+    DROP TRIGGER groups_counted_status ON groups;
+    CREATE FUNCTION groups_count_status() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE group_counts SET n = n - 1 WHERE conn = old.conn AND status = old.status;
+        INSERT INTO group_counts AS c (conn, status, n) VALUES (new.conn, new.status, 1)
+            ON CONFLICT (conn, status) DO UPDATE SET n = c.n + 1;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER groups_counted_status AFTER UPDATE OF status ON groups FOR EACH ROW
+        WHEN (old.status IS DISTINCT FROM new.status)
+        EXECUTE FUNCTION groups_count_status();
+    CREATE FUNCTION claim_next_group(p_conn TEXT, p_reviewer TEXT,
+                                     p_lease DOUBLE PRECISION, p_tries INTEGER)
+    RETURNS TABLE (group_id TEXT, records TEXT, lease_until DOUBLE PRECISION)
+    LANGUAGE plpgsql AS $$
+    DECLARE
+        now_s DOUBLE PRECISION := extract(epoch FROM statement_timestamp());
+        until DOUBLE PRECISION := now_s + p_lease;
+        tried TEXT[] := '{}';
+        found_id TEXT;
+        found_records TEXT;
+        ids TEXT[];
+        taken INTEGER;
+    BEGIN
+        FOR attempt IN 1..p_tries LOOP
+            SELECT g.id, g.records INTO found_id, found_records FROM groups g
+             WHERE g.conn = p_conn AND g.status = 'open'
+               AND (g.lease_until IS NULL OR g.lease_until < now_s)
+               AND g.id <> ALL (tried)
+             ORDER BY g.score DESC, g.id LIMIT 1 FOR UPDATE SKIP LOCKED;
+            IF found_id IS NULL THEN
+                RETURN;
+            END IF;
+            ids := ARRAY(SELECT DISTINCT jsonb_array_elements_text(found_records::jsonb));
+            IF EXISTS (SELECT 1 FROM record_claims c
+                        WHERE c.conn = p_conn AND c.record_id = ANY (ids)
+                          AND (c.merge_id IS NOT NULL OR (c.lease_until >= now_s
+                               AND NOT (c.group_id = found_id AND c.reviewer = p_reviewer))))
+            THEN
+                tried := tried || found_id;
+                found_id := NULL;
+                CONTINUE;
+            END IF;
+            INSERT INTO record_claims AS c (conn, record_id, group_id, reviewer,
+                                            lease_until, merge_id)
+                SELECT p_conn, r, found_id, p_reviewer, until, NULL FROM unnest(ids) AS r
+                ON CONFLICT (conn, record_id) DO UPDATE SET group_id = excluded.group_id,
+                    reviewer = excluded.reviewer, lease_until = excluded.lease_until,
+                    merge_id = NULL
+                WHERE c.merge_id IS NULL AND ((c.group_id = excluded.group_id
+                      AND c.reviewer = excluded.reviewer) OR c.lease_until < now_s);
+            GET DIAGNOSTICS taken = ROW_COUNT;
+            IF taken < cardinality(ids) THEN
+                RAISE EXCEPTION 'records claimed concurrently' USING ERRCODE = 'MD001';
+            END IF;
+            UPDATE groups g SET claimed_by = p_reviewer, lease_until = until
+             WHERE g.conn = p_conn AND g.id = found_id;
+            INSERT INTO changes AS ch (conn, actor, version) VALUES (p_conn, p_reviewer, 1)
+                ON CONFLICT (conn, actor) DO UPDATE SET version = ch.version + 1;
+            group_id := found_id;
+            records := found_records;
+            lease_until := until;
+            RETURN NEXT;
+            RETURN;
+        END LOOP;
+    END $$;
     """,
 )

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, JsonValue
 
-from mergedesk.store.database import Database
+from mergedesk.store.database import Database, insert_id
 
 
 class ActionKind(StrEnum):
@@ -72,11 +72,11 @@ class RestoreJournal:
         journalled with `actor` (default: the store's)."""
         now = _now()
         with self._db.transaction() as sql:
-            restore_id = int(sql.execute(
-                "INSERT INTO restores (merge_id, status, created_at, actor) "
-                "VALUES (?, ?, ?, ?) RETURNING id",
+            restore_id = insert_id(
+                self._db, sql,
+                "INSERT INTO restores (merge_id, status, created_at, actor) VALUES (?, ?, ?, ?)",
                 (merge_id, RestoreStatus.RUNNING, now, actor or self._db.actor),
-            ).fetchone()[0])
+            )
             sql.executemany(
                 "INSERT INTO restore_actions (restore_id, idx, kind, record_id, request, "
                 "state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -59,6 +60,13 @@ class GroupListModel(QAbstractTableModel):
         self._pages = GroupPages()
         self._status: dict[str, GroupStatus] = {}  # decided here since the rows were read
         self._views: dict[int, RowView] = {}  # painted rows' texts, by row
+        self._version: int | None = None  # the store's change counter when rows were read
+        # Live refresh on a team workspace: others' decisions and claims show within
+        # POLL_MS (one tiny query; on SQLite nobody else writes, so it never fires).
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.poll_changes)
+        self._poll.start()
 
     # Qt API
     def rowCount(self, parent: ModelIndex = NO_PARENT) -> int:
@@ -169,6 +177,20 @@ class GroupListModel(QAbstractTableModel):
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
                                    StatusRole])
 
+    def poll_changes(self) -> bool:
+        """Re-read the shown rows if the store changed since they were read (statuses
+        and who holds what); True if it did."""
+        pages = self._pages
+        if pages.reader is None:
+            return False
+        version = pages.reader.version(pages.conn)
+        changed = self._version is not None and version != self._version
+        self._version = version
+        if changed:
+            self._status = {g: s for g, s in self._status.items() if s == GroupStatus.MERGING}
+            self.reload_rows()
+        return changed
+
     def merging(self) -> int:
         return sum(1 for s in self._status.values() if s == GroupStatus.MERGING)
 
@@ -210,7 +232,8 @@ class GroupListModel(QAbstractTableModel):
             return str(listing.size)
         if column == SUMMARY:
             return listing.title or ", ".join(f"#{r}" for r in listing.records)
-        return messages.status_label(self.status_of(listing))
+        label = messages.status_label(self.status_of(listing))
+        return f"{label} · {listing.claimed_by}" if listing.claimed_by else label
 
 
 class RowView:
@@ -231,6 +254,7 @@ class RowView:
 
 
 _VIEWS = 4096
+POLL_MS = 2000
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
