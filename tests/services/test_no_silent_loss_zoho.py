@@ -1,15 +1,18 @@
-"""Zoho pre-flight against the fake over loopback, through ApplyService: a token without
-the module's write scope stops the next group before any call, a closed deal stops its
-group, and a group larger than one call takes is reported before anything is sent. (The
-three-contact slots / note / opt-out / owner test is tests/services/test_preflight.py.)"""
+"""Zoho against the fake over loopback, through ApplyService: three contacts keep every
+e-mail, phone and interest (a multi-select) with a loser's opt-out while the owner
+conflict waits for the reviewer; a token without the module's write scope stops the next
+group before any call, a closed deal stops its group, and a group larger than one call
+takes is reported before anything is sent. (tests/services/test_preflight.py has the
+Reporting To / Account Name, locked and read-only cases.)"""
 
 from __future__ import annotations
 
 import pytest
 
 from mergedesk.core.models import MergeStatus
-from mergedesk.core.plan import GroupMerge, MergePlan
+from mergedesk.core.plan import FieldChoice, GroupMerge, MergePlan
 from mergedesk.core.preflight import FindingKind, open_blockers
+from mergedesk.core.rules import resolve
 from mergedesk.providers import registry
 from mergedesk.services.apply import ApplyService
 from tests.conftest import serve
@@ -102,3 +105,45 @@ async def test_a_group_larger_than_one_call_is_reported_before_any_call(start, w
                            "calls, one after the other")
     assert cap not in open_blockers(found, merge)  # told, not stopped: the planner splits it
     assert writes(served) == 0
+
+
+async def test_three_contacts_keep_every_email_phone_interest_and_opt_out(start, workspace):
+    served = start()
+    ids = [served.fake.record_id(i) for i in range(3)]
+    rows = served.fake.state.records["Contacts"]
+    for n, rid in enumerate(ids):
+        rows[rid].update(Email=f"p{n}@example.org", Secondary_Email=f"alt{n}@example.org",
+                         Phone=f"+4930123456{n}", Mobile=f"+4917012345{n}",
+                         Email_Opt_Out=n == 2, Reporting_To=None, Description=None,
+                         Account_Name=rows[ids[0]]["Account_Name"],
+                         Interests=[["Golf"], ["Sailing"], ["Golf", "Chess"]][n])
+    rows[ids[1]]["Owner"] = {"id": "4876876000000022999", "name": "Other Rep"}
+    provider = registry.create(served.settings("zoho"), sleep=no_sleep)
+    try:
+        records = {rid: await provider.get_record("contacts", rid) for rid in ids}
+        defs = {f.api_name: f for f in await provider.field_defs("contacts")}
+        out = resolve(list(records.values()), defs)
+        merge = GroupMerge(group="g1", master=ids[0], others=tuple(ids[1:]), fields=out.choices)
+        found = await ApplyService(workspace, sleep=no_sleep).preflight.review(
+            provider, "c", merge, records, defs)
+    finally:
+        await provider.aclose()
+    (conflict,) = open_blockers(found, merge)
+    assert conflict.field == "Owner" and "Other Rep" in conflict.message
+    keep = FieldChoice.model_validate({"from": ids[0]})
+    decided = merge.model_copy(update={"fields": {**merge.fields, "Owner": keep}})
+    assert open_blockers(found, decided) == []
+
+    outcome = (await run(workspace, served, "contacts", decided))["g1"]
+
+    assert outcome.status == MergeStatus.MERGED, outcome.message
+    after = rows[ids[0]]
+    held = " ".join(str(after[k]) for k in ("Email", "Secondary_Email", "Phone", "Mobile",
+                                             "Description"))
+    for n in range(3):
+        for value in (f"p{n}@example.org", f"alt{n}@example.org", f"+4930123456{n}",
+                      f"+4917012345{n}"):
+            assert value in held, value
+    assert sorted(after["Interests"]) == ["Chess", "Golf", "Sailing"]
+    assert after["Email_Opt_Out"] is True
+    assert after["Owner"]["name"] != "Other Rep"

@@ -39,6 +39,8 @@ _FIELDS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("Mailing_City", "Mailing City", "text"),
         ("Mailing_Country", "Mailing Country", "text"),
         ("Mailing_Zip", "Mailing Zip", "text"),
+        # A multi-select picklist, as a layout may add one (Zoho's data_type for it).
+        ("Interests", "Interests", "multiselectpicklist"),
         ("Description", "Description", "textarea"),
     ),
     "Leads": (
