@@ -9,11 +9,14 @@ writes OUT/issue11-{checklists,flags,will-move}[-dark].png."""
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from mergedesk.core.rules import FieldRule, RuleKind, RuleTemplate
 from mergedesk.providers.zoho.client import CAPABILITIES
+from mergedesk.services.rule_templates import TemplateStore
 from mergedesk.ui.models.compare import CompareModel
 from mergedesk.ui.review.review_panel import NOTES_TAB, ReviewPanel
 from mergedesk.ui.theme import DARK, LIGHT, ThemeManager
@@ -28,6 +31,9 @@ def settle(app: QApplication) -> None:
 def shoot(app: QApplication, out: Path, suffix: str) -> None:
     model = CompareModel()
     panel = ReviewPanel(model)
+    store = TemplateStore(Path(tempfile.mkdtemp()) / "templates.json")
+    store.save(RuleTemplate(name="Newest wins", default=FieldRule(kind=RuleKind.NEWEST)))
+    panel.set_templates(store)
     panel.resize(1100, 820)
     group = records()
     model.set_group("g1", group, FIELDS, CAPABILITIES, master="1")

@@ -72,7 +72,7 @@ class ChecksPanel(QWidget):
 
     def lines(self) -> list[str]:
         """What the panel says, as plain lines (for tests and screen readers)."""
-        return [line for _glyph, _colour, line in self._items()]
+        return [line for _glyph, _colour, line, _stop in self._items()]
 
     def refresh(self) -> None:
         items = self._items()
@@ -81,21 +81,25 @@ class ChecksPanel(QWidget):
             self._text.clear()
             return
         ink = self.palette().color(QPalette.ColorRole.WindowText).name()
-        blocked = bool(self.blockers())
-        heading = _t("Before this group can be merged:") if blocked else _t(
-            "Checked before merging:")
-        rows = "".join(
-            f"<tr><td style='color:{colour}; padding-right:6px'>{glyph}</td>"
-            f"<td style='color:{ink}'>{html.escape(line)}</td></tr>"
-            for glyph, colour, line in items)
-        self._text.setText(f"<b>{html.escape(heading)}</b><table cellspacing='1'>{rows}</table>")
-        self._text.setAccessibleDescription("\n".join(line for _g, _c, line in items))
+        parts = []
+        # What stops the group first, under its own heading; then what was checked.
+        for heading, stops in ((_t("Before this group can be merged:"), True),
+                               (_t("Checked before merging:"), False)):
+            rows = "".join(
+                f"<tr><td style='color:{colour}; padding-right:6px'>{glyph}</td>"
+                f"<td style='color:{ink}'>{html.escape(line)}</td></tr>"
+                for glyph, colour, line, stop in items if stop == stops)
+            if rows:
+                parts.append(f"<b>{html.escape(heading)}</b><table cellspacing='1'>{rows}</table>")
+        self._text.setText("".join(parts))
+        self._text.setAccessibleDescription("\n".join(item[2] for item in items))
 
-    def _items(self) -> list[tuple[str, str, str]]:
+    def _items(self) -> list[tuple[str, str, str, bool]]:
+        """(glyph, colour, line, stops the group) per thing to show."""
         choices = self._model.choices
         if choices is None:
             return []
-        items: list[tuple[str, str, str]] = []
+        items: list[tuple[str, str, str, bool]] = []
         for name, flag in self._model.flags_shown().items():
             field = choices.definition(name)
             if field is None:
@@ -104,14 +108,15 @@ class ChecksPanel(QWidget):
             line = f"{badge}: {compare_text.flag_reason(flag, field)}"
             if flag.kind == FlagKind.CONFLICT:
                 items.append(("✔" if flag.decided else "⚠", _GREEN if flag.decided else _RED,
-                              line))
+                              line, not flag.decided))
             else:
-                items.append(("◆", _BLUE, line))
+                items.append(("◆", _BLUE, line, False))
         for finding in findings(choices, self._extra):
             if finding.kind == FindingKind.CONFLICT:
                 continue  # shown above as a flag, with the field's own words
             items.append(("✖" if finding.blocking else "⚠",
-                          _RED if finding.blocking else _AMBER, finding_text(finding)))
+                          _RED if finding.blocking else _AMBER, finding_text(finding),
+                          finding.blocking))
         return items
 
     def changeEvent(self, event: QEvent) -> None:

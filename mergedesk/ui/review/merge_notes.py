@@ -72,7 +72,8 @@ class MergeNotesPanel(QWidget):
             return
         crm = caps.display_name
         heading = html.escape(self.tr("What the merge will do in {crm}:").format(crm=crm))
-        moving = "".join(f"<li>{html.escape(line)}</li>" for line in self.will_move_lines())
+        moving = "".join(f"<li>{'<b>' * (i == 0)}{html.escape(line)}{'</b>' * (i == 0)}</li>"
+                         for i, line in enumerate(self.will_move_lines()))  # summary first
         dropped = "".join(self._warning(line) for line in self.dropped_lines())
         items = "".join(self._item(n, crm) for n in notes)
         self._notes.setText(f"<b>{heading}</b><ul style='margin:2px 0 0 -18px'>"
