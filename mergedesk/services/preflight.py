@@ -47,6 +47,12 @@ class Preflight:
         plan writes. `checks.open_blockers(found, merge)` is what still stops it (a
         conflict is settled once the plan chooses that field). Reads only."""
         group = [records[rid] for rid in merge.record_ids if rid in records]
+        gone = tuple(rid for rid in merge.record_ids if rid not in records)
+        if gone:  # nothing to plan against: say which records are missing
+            return [*conflicts(group, fields), Finding(
+                kind=checks.FindingKind.LOCKED, records=gone,
+                message=f"record {', '.join(gone)} could not be read (deleted or merged "
+                        "elsewhere)", fix="scan again, or leave it out of the group")]
         planned = plan_steps(merge, dict(records), provider.capabilities, dict(fields))
         crm = await self.check(provider, conn, merge, records, fields, planned.targets)
         return [*conflicts(group, fields), *crm]

@@ -147,3 +147,19 @@ async def test_three_contacts_keep_every_email_phone_interest_and_opt_out(start,
     assert sorted(after["Interests"]) == ["Chess", "Golf", "Sailing"]
     assert after["Email_Opt_Out"] is True
     assert after["Owner"]["name"] != "Other Rep"
+
+
+async def test_a_record_that_cannot_be_read_is_a_blocker_not_a_crash(start, workspace):
+    served = start()
+    master, gone = served.fake.record_id(0), "4876876000009999999"
+    provider = registry.create(served.settings("zoho"), sleep=no_sleep)
+    try:
+        records = {master: await provider.get_record("contacts", master)}
+        defs = {f.api_name: f for f in await provider.field_defs("contacts")}
+        merge = GroupMerge(group="g", master=master, others=(gone,))
+        found = await ApplyService(workspace, sleep=no_sleep).preflight.review(
+            provider, "c", merge, records, defs)
+    finally:
+        await provider.aclose()
+    (blocker,) = open_blockers(found, merge)
+    assert blocker.records == (gone,) and "could not be read" in blocker.message
