@@ -83,91 +83,118 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>Reviewer</source>
+        <translation>Prüfer</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+</context>
+<context>
     <name>BulkRulesDialog</name>
     <message>
         <source>Bulk rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln für viele Gruppen</translation>
     </message>
     <message>
         <source>Rules (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln (JSON)</translation>
     </message>
     <message>
         <source>&amp;Load…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Laden…</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern…</translation>
     </message>
     <message>
         <source>&amp;Count groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen &amp;zählen</translation>
     </message>
     <message>
         <source>How many groups each rule takes (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Gruppen jede Regel übernimmt (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Groups taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernommene Gruppen</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert</translation>
     </message>
     <message>
         <source>Another &amp;sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere &amp;Stichprobe</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Rules are tried in order; each group goes to the first rule that takes it. Decided groups, “not duplicates”, groups held by another reviewer and groups with conflicting owners, stages or parents are never taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regeln werden der Reihe nach geprüft; jede Gruppe geht an die erste Regel, die sie übernimmt. Entschiedene Gruppen, „keine Duplikate“, Gruppen, die ein anderer Prüfer bearbeitet, und Gruppen mit abweichenden Besitzern, Phasen oder übergeordneten Datensätzen werden nie übernommen.</translation>
     </message>
     <message>
         <source>The rules have problems:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regeln enthalten Fehler:</translation>
     </message>
     <message>
         <source>Load rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln laden</translation>
     </message>
     <message>
         <source>Rules (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln (*.json)</translation>
     </message>
     <message>
         <source>Save rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln speichern</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähle…</translation>
     </message>
     <message>
         <source>{taken} groups taken by the rules; {left} left for review by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>{taken} Gruppen von den Regeln übernommen; {left} bleiben für die Prüfung von Hand.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Approve: queue %n merge(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Freigeben: %n Zusammenführung einreihen</numerusform>
+            <numerusform>&amp;Freigeben: %n Zusammenführungen einreihen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n merge(s) queued. They run one after the other in the merge queue; merges not sent yet can be cancelled there.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zusammenführung eingereiht. Sie läuft in der Warteschlange; noch nicht gesendete Zusammenführungen lassen sich dort abbrechen.</numerusform>
+            <numerusform>%n Zusammenführungen eingereiht. Sie laufen nacheinander in der Warteschlange; noch nicht gesendete Zusammenführungen lassen sich dort abbrechen.</numerusform>
         </translation>
     </message>
 </context>
@@ -1573,6 +1600,22 @@ so, wie {crm} ihn speichert</translation>
         <translation>Ü&amp;ber MergeDesk</translation>
     </message>
     <message>
+        <source>&amp;Bulk rules…</source>
+        <translation>Regeln für &amp;viele Gruppen…</translation>
+    </message>
+    <message>
+        <source>Merge the groups that clear-cut rules take, after a look at a sample</source>
+        <translation>Die Gruppen zusammenführen, die eindeutige Regeln übernehmen – nach einem Blick auf eine Stichprobe</translation>
+    </message>
+    <message>
+        <source>&amp;Team audit…</source>
+        <translation>&amp;Team-Protokoll…</translation>
+    </message>
+    <message>
+        <source>Groups merged, rejected and restored per reviewer and day</source>
+        <translation>Zusammengeführte, abgelehnte und wiederhergestellte Gruppen je Prüfer und Tag</translation>
+    </message>
+    <message>
         <source>Keep value of record {n}</source>
         <translation>Wert von Datensatz {n} behalten</translation>
     </message>
@@ -1824,19 +1867,19 @@ so, wie {crm} ihn speichert</translation>
     <name>SampleView</name>
     <message>
         <source>Count the groups, then pick a rule to see a sample of the groups it takes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen Sie die Gruppen und wählen Sie dann eine Regel, um eine Stichprobe ihrer Gruppen zu sehen.</translation>
     </message>
     <message>
         <source>Group {group} (score {score}): {count} records into #{master}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe {group} (Wert {score}): {count} Datensätze in #{master}</translation>
     </message>
     <message>
         <source>#{id} (master)</source>
-        <translation type="unfinished">#{id} (Hauptdatensatz)</translation>
+        <translation>#{id} (Hauptdatensatz)</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished">Zusammengeführt</translation>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +1995,29 @@ so, wie {crm} ihn speichert</translation>
             <numerusform>%n Zusammenführung ließ sich noch nicht klären: Sie bleibt offen und ihre Gruppe gesperrt, bis MergeDesk das CRM lesen kann</numerusform>
             <numerusform>%n Zusammenführungen ließen sich noch nicht klären: Sie bleiben offen und ihre Gruppen gesperrt, bis MergeDesk das CRM lesen kann</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamAuditDialog</name>
+    <message>
+        <source>Team audit</source>
+        <translation>Team-Protokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Groups merged, rejected and restored per reviewer and day</source>
+        <translation>Zusammengeführte, abgelehnte und wiederhergestellte Gruppen je Prüfer und Tag</translation>
+    </message>
+    <message>
+        <source>Nothing merged, rejected or restored yet.</source>
+        <translation>Noch nichts zusammengeführt, abgelehnt oder wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>In all: {merged} merged, {rejected} rejected, {restored} restored. Reviewers: {reviewers}. Days: {days}.</source>
+        <translation>Insgesamt: {merged} zusammengeführt, {rejected} abgelehnt, {restored} wiederhergestellt. Prüfer: {reviewers}. Tage: {days}.</translation>
     </message>
 </context>
 </TS>

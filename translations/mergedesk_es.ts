@@ -83,91 +83,118 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>Reviewer</source>
+        <translation>Revisor</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Fusionados</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazados</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurados</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+</context>
+<context>
     <name>BulkRulesDialog</name>
     <message>
         <source>Bulk rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Reglas en bloque</translation>
     </message>
     <message>
         <source>Rules (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reglas (JSON)</translation>
     </message>
     <message>
         <source>&amp;Load…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cargar…</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar…</translation>
     </message>
     <message>
         <source>&amp;Count groups</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contar grupos</translation>
     </message>
     <message>
         <source>How many groups each rule takes (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántos grupos toma cada regla (Ctrl+Intro)</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla</translation>
     </message>
     <message>
         <source>Groups taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupos tomados</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueados</translation>
     </message>
     <message>
         <source>Another &amp;sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra &amp;muestra</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Rules are tried in order; each group goes to the first rule that takes it. Decided groups, “not duplicates”, groups held by another reviewer and groups with conflicting owners, stages or parents are never taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las reglas se prueban en orden; cada grupo va a la primera regla que lo toma. Los grupos ya decididos, «no son duplicados», los grupos que tiene otro revisor y los grupos con propietarios, fases o registros principales distintos nunca se toman.</translation>
     </message>
     <message>
         <source>The rules have problems:</source>
-        <translation type="unfinished"></translation>
+        <translation>Las reglas tienen errores:</translation>
     </message>
     <message>
         <source>Load rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargar reglas</translation>
     </message>
     <message>
         <source>Rules (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reglas (*.json)</translation>
     </message>
     <message>
         <source>Save rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar reglas</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando…</translation>
     </message>
     <message>
         <source>{taken} groups taken by the rules; {left} left for review by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>{taken} grupos tomados por las reglas; {left} quedan para revisar a mano.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Approve: queue %n merge(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Aprobar: poner %n fusión en cola</numerusform>
+            <numerusform>&amp;Aprobar: poner %n fusiones en cola</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n merge(s) queued. They run one after the other in the merge queue; merges not sent yet can be cancelled there.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fusión en cola. Se ejecuta en la cola de fusiones; las fusiones aún no enviadas se pueden cancelar allí.</numerusform>
+            <numerusform>%n fusiones en cola. Se ejecutan una tras otra en la cola de fusiones; las fusiones aún no enviadas se pueden cancelar allí.</numerusform>
         </translation>
     </message>
 </context>
@@ -1573,6 +1600,22 @@ tal como la guardará {crm}</translation>
         <translation>&amp;Acerca de MergeDesk</translation>
     </message>
     <message>
+        <source>&amp;Bulk rules…</source>
+        <translation>Reglas en &amp;bloque…</translation>
+    </message>
+    <message>
+        <source>Merge the groups that clear-cut rules take, after a look at a sample</source>
+        <translation>Fusionar los grupos que toman reglas claras, tras revisar una muestra</translation>
+    </message>
+    <message>
+        <source>&amp;Team audit…</source>
+        <translation>&amp;Auditoría del equipo…</translation>
+    </message>
+    <message>
+        <source>Groups merged, rejected and restored per reviewer and day</source>
+        <translation>Grupos fusionados, rechazados y restaurados por revisor y día</translation>
+    </message>
+    <message>
         <source>Keep value of record {n}</source>
         <translation>Conservar el valor del registro {n}</translation>
     </message>
@@ -1824,19 +1867,19 @@ tal como la guardará {crm}</translation>
     <name>SampleView</name>
     <message>
         <source>Count the groups, then pick a rule to see a sample of the groups it takes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuente los grupos y elija una regla para ver una muestra de los grupos que toma.</translation>
     </message>
     <message>
         <source>Group {group} (score {score}): {count} records into #{master}</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo {group} (puntuación {score}): {count} registros en #{master}</translation>
     </message>
     <message>
         <source>#{id} (master)</source>
-        <translation type="unfinished">#{id} (principal)</translation>
+        <translation>#{id} (principal)</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished">Fusionado</translation>
+        <translation>Resultado</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +1995,29 @@ tal como la guardará {crm}</translation>
             <numerusform>%n fusión aún no se pudo resolver: sigue abierta y su grupo bloqueado hasta que MergeDesk pueda leer el CRM</numerusform>
             <numerusform>%n fusiones aún no se pudieron resolver: siguen abiertas y sus grupos bloqueados hasta que MergeDesk pueda leer el CRM</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamAuditDialog</name>
+    <message>
+        <source>Team audit</source>
+        <translation>Auditoría del equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Groups merged, rejected and restored per reviewer and day</source>
+        <translation>Grupos fusionados, rechazados y restaurados por revisor y día</translation>
+    </message>
+    <message>
+        <source>Nothing merged, rejected or restored yet.</source>
+        <translation>Aún no se ha fusionado, rechazado ni restaurado nada.</translation>
+    </message>
+    <message>
+        <source>In all: {merged} merged, {rejected} rejected, {restored} restored. Reviewers: {reviewers}. Days: {days}.</source>
+        <translation>En total: {merged} fusionados, {rejected} rechazados, {restored} restaurados. Revisores: {reviewers}. Días: {days}.</translation>
     </message>
 </context>
 </TS>

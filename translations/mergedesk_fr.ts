@@ -83,91 +83,118 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>Reviewer</source>
+        <translation>Réviseur</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Fusionnés</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetés</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurés</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(sans nom)</translation>
+    </message>
+</context>
+<context>
     <name>BulkRulesDialog</name>
     <message>
         <source>Bulk rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles en masse</translation>
     </message>
     <message>
         <source>Rules (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles (JSON)</translation>
     </message>
     <message>
         <source>&amp;Load…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Charger…</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer…</translation>
     </message>
     <message>
         <source>&amp;Count groups</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Compter les groupes</translation>
     </message>
     <message>
         <source>How many groups each rule takes (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de groupes que prend chaque règle (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Règle</translation>
     </message>
     <message>
         <source>Groups taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupes pris</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqués</translation>
     </message>
     <message>
         <source>Another &amp;sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre é&amp;chantillon</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Rules are tried in order; each group goes to the first rule that takes it. Decided groups, “not duplicates”, groups held by another reviewer and groups with conflicting owners, stages or parents are never taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les règles sont essayées dans l’ordre ; chaque groupe va à la première règle qui le prend. Les groupes déjà décidés, « pas des doublons », les groupes détenus par un autre réviseur et les groupes dont le propriétaire, l’étape ou le parent diffèrent ne sont jamais pris.</translation>
     </message>
     <message>
         <source>The rules have problems:</source>
-        <translation type="unfinished"></translation>
+        <translation>Les règles contiennent des erreurs :</translation>
     </message>
     <message>
         <source>Load rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger des règles</translation>
     </message>
     <message>
         <source>Rules (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles (*.json)</translation>
     </message>
     <message>
         <source>Save rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les règles</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage…</translation>
     </message>
     <message>
         <source>{taken} groups taken by the rules; {left} left for review by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>{taken} groupes pris par les règles ; {left} restent à réviser à la main.</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Approve: queue %n merge(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Approuver : mettre %n fusion en file</numerusform>
+            <numerusform>&amp;Approuver : mettre %n fusions en file</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n merge(s) queued. They run one after the other in the merge queue; merges not sent yet can be cancelled there.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fusion mise en file. Elle s’exécute dans la file des fusions ; les fusions pas encore envoyées peuvent y être annulées.</numerusform>
+            <numerusform>%n fusions mises en file. Elles s’exécutent l’une après l’autre dans la file des fusions ; les fusions pas encore envoyées peuvent y être annulées.</numerusform>
         </translation>
     </message>
 </context>
@@ -1573,6 +1600,22 @@ tel que {crm} le gardera</translation>
         <translation>À &amp;propos de MergeDesk</translation>
     </message>
     <message>
+        <source>&amp;Bulk rules…</source>
+        <translation>Règles en &amp;masse…</translation>
+    </message>
+    <message>
+        <source>Merge the groups that clear-cut rules take, after a look at a sample</source>
+        <translation>Fusionner les groupes que prennent des règles nettes, après un coup d’œil à un échantillon</translation>
+    </message>
+    <message>
+        <source>&amp;Team audit…</source>
+        <translation>&amp;Audit de l’équipe…</translation>
+    </message>
+    <message>
+        <source>Groups merged, rejected and restored per reviewer and day</source>
+        <translation>Groupes fusionnés, rejetés et restaurés par réviseur et par jour</translation>
+    </message>
+    <message>
         <source>Keep value of record {n}</source>
         <translation>Garder la valeur de la fiche {n}</translation>
     </message>
@@ -1824,19 +1867,19 @@ tel que {crm} le gardera</translation>
     <name>SampleView</name>
     <message>
         <source>Count the groups, then pick a rule to see a sample of the groups it takes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptez les groupes, puis choisissez une règle pour voir un échantillon des groupes qu’elle prend.</translation>
     </message>
     <message>
         <source>Group {group} (score {score}): {count} records into #{master}</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe {group} (score {score}) : {count} fiches fusionnées dans #{master}</translation>
     </message>
     <message>
         <source>#{id} (master)</source>
-        <translation type="unfinished">#{id} (principale)</translation>
+        <translation>#{id} (principale)</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished">Fusionné</translation>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +1995,29 @@ tel que {crm} le gardera</translation>
             <numerusform>%n fusion n’a pas encore pu être réglée&#xa0;: elle reste ouverte et son groupe bloqué tant que MergeDesk ne peut pas lire le CRM</numerusform>
             <numerusform>%n fusions n’ont pas encore pu être réglées&#xa0;: elles restent ouvertes et leurs groupes bloqués tant que MergeDesk ne peut pas lire le CRM</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamAuditDialog</name>
+    <message>
+        <source>Team audit</source>
+        <translation>Audit de l’équipe</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Groups merged, rejected and restored per reviewer and day</source>
+        <translation>Groupes fusionnés, rejetés et restaurés par réviseur et par jour</translation>
+    </message>
+    <message>
+        <source>Nothing merged, rejected or restored yet.</source>
+        <translation>Rien n’a encore été fusionné, rejeté ni restauré.</translation>
+    </message>
+    <message>
+        <source>In all: {merged} merged, {rejected} rejected, {restored} restored. Reviewers: {reviewers}. Days: {days}.</source>
+        <translation>Au total : {merged} fusionnés, {rejected} rejetés, {restored} restaurés. Réviseurs : {reviewers}. Jours : {days}.</translation>
     </message>
 </context>
 </TS>

@@ -51,7 +51,10 @@ class RuleTally:
 
 
 class BulkService:
-    def __init__(self, workspace: Workspace, apply: ApplyService):
+    """`apply` is needed to submit; the review window evaluates only and hands the
+    merges to its MergeQueue, which runs them through its own ApplyService."""
+
+    def __init__(self, workspace: Workspace, apply: ApplyService | None = None):
         self._workspace = workspace
         self._apply = apply
 
@@ -119,6 +122,7 @@ class BulkService:
         """The apply service's context, the batch checked against the CRM's fields."""
         plan = MergePlan(provider=provider.capabilities.provider, entity=entity,
                          merges=tuple(merges))
+        assert self._apply is not None, "BulkService was built without an ApplyService"
         ctx = await self._apply.prepare(provider, base_url, plan)
         check_fields(plan, ctx.field_defs)
         return ctx
@@ -127,6 +131,7 @@ class BulkService:
                      dry_run: bool = False) -> AsyncIterator[tuple[str, MergeOutcome]]:
         """Yield (rule name, outcome) as each merge finishes, through ApplyService.run;
         the group's review status follows the outcome (not for a dry run)."""
+        assert self._apply is not None, "BulkService was built without an ApplyService"
         async for outcome in self._apply.run(ctx, tuple(batch.merges), dry_run=dry_run):
             if not dry_run:
                 self._record(ctx.conn, outcome)

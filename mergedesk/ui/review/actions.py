@@ -53,6 +53,8 @@ class ReviewActions(QObject):
         self.cancel_pending = _action(self, "cancel")
         self.cheat_sheet = _action(self, "keyboard", std.HelpContents)
         self.about = _action(self)
+        self.bulk_rules = _action(self, "queue", "Ctrl+Shift+B")
+        self.team_audit = _action(self, "history")
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -88,6 +90,10 @@ class ReviewActions(QObject):
             self.cancel_pending: (tr("&Cancel merges not sent"), ""),
             self.cheat_sheet: (tr("&Keyboard shortcuts"), ""),
             self.about: (tr("&About MergeDesk"), ""),
+            self.bulk_rules: (tr("&Bulk rules…"), tr(
+                "Merge the groups that clear-cut rules take, after a look at a sample")),
+            self.team_audit: (tr("&Team audit…"), tr(
+                "Groups merged, rejected and restored per reviewer and day")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
@@ -116,7 +122,8 @@ class ReviewMenus:
         self.edit = self._menu(bar, undo, redo, None, a.find)
         self.review = self._menu(bar, a.merge, a.not_duplicates, a.skip, a.split, None,
                                  a.master, a.swap_master, a.edit_value, a.dry_run, None,
-                                 a.next_group, a.previous_group)
+                                 a.next_group, a.previous_group, None, a.bulk_rules,
+                                 a.team_audit)
         self.picks = QMenu(window)
         for action in a.picks:
             self.picks.addAction(action)

@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         a.cancel_pending.triggered.connect(self.queue.cancel_pending)
         a.cheat_sheet.triggered.connect(self.show_cheat_sheet)
         a.about.triggered.connect(self._on_about_triggered)
+        a.bulk_rules.triggered.connect(self.show_bulk_rules)
+        a.team_audit.triggered.connect(self.show_team_audit)
         self.connections.opened.connect(self._on_connections_opened)
         self.connections.failed.connect(self._on_connections_failed)
         self.connections.deferred.connect(self._on_connections_deferred)
@@ -286,6 +288,27 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def show_bulk_rules(self) -> QWidget | None:
+        """The Bulk rules dialog on this connection (loaded on first use)."""
+        from mergedesk.ui.review.bulk_rules_dialog import bulk_rules_for
+
+        if self._connection is None:
+            return None
+        dialog = bulk_rules_for(self._connection, self._workspace, self.decisions,
+                                self.tasks, self)
+        dialog.show()
+        return dialog
+
+    def show_team_audit(self) -> QWidget:
+        from mergedesk.store.audit import audit_by_reviewer_day
+        from mergedesk.ui.review.audit_dialog import TeamAuditDialog
+
+        key = self._connection.key if self._connection else None
+        dialog = TeamAuditDialog(lambda: audit_by_reviewer_day(self._workspace.db, key),
+                                 self.tasks, self)
+        dialog.show()
+        return dialog
+
     def _on_about_triggered(self) -> None:
         inform(self, self.tr("About MergeDesk"), self.tr(
             "MergeDesk merges duplicate CRM records through each CRM's own merge API, "
@@ -303,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         self.actions.scan.setEnabled(self._connection is not None and not self.scanner.running)
+        self.actions.bulk_rules.setEnabled(self._connection is not None)
         self.flow.update_actions()
 
     def _update_counts(self, *_args: object) -> None:
