@@ -26,6 +26,9 @@ class Clusters:
     refused_chain: int = 0
     refused_excluded: int = 0
     refused_conflict: int = 0
+    # Row -> rank of its id in text order for the rows named by a link, -1 elsewhere:
+    # build_groups derives the natural id order from it without sorting strings again.
+    text_rank: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
 
 
 @dataclass
@@ -68,16 +71,37 @@ def _linked_rows(lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
     return mask
 
 
-def strongest_first(strong: PairScores, ids: list[str]) -> list[int]:
-    """Edge order: score descending, ties by record id so the result is input-order free."""
-    nodes = np.flatnonzero(_linked_rows(strong.lo, strong.hi, len(ids)))
+def text_ranks(lo: np.ndarray, hi: np.ndarray, ids: list[str]) -> np.ndarray:
+    """Row -> rank of its id in text order among the rows named by a pair, -1 elsewhere."""
+    nodes = np.flatnonzero(_linked_rows(lo, hi, len(ids)))
     texts = [ids[i] for i in nodes.tolist()]
     # sorted() compares a list of str keys at C speed; np.argsort on objects does not.
     by_text = np.array(sorted(range(len(texts)), key=texts.__getitem__), dtype=np.int64)
-    rank = np.empty(len(ids), dtype=np.int64)
+    rank = np.full(len(ids), -1, dtype=np.int64)
     rank[nodes[by_text]] = np.arange(len(nodes))
+    return rank
+
+
+def strongest_first(strong: PairScores, rank: np.ndarray) -> np.ndarray:
+    """Edge order: score descending, ties by record id (`rank`: text_ranks()) so that the
+    result does not depend on the input order."""
     ra, rb = rank[strong.lo], rank[strong.hi]
-    return np.lexsort((np.maximum(ra, rb), np.minimum(ra, rb), -strong.score)).tolist()
+    return np.lexsort((np.maximum(ra, rb), np.minimum(ra, rb), -strong.score))
+
+
+def components(lo: np.ndarray, hi: np.ndarray, n: int) -> np.ndarray:
+    """Connected-component label (its smallest row) per row of the graph of pairs: label
+    propagation with pointer jumping, a few numpy passes instead of a Python loop."""
+    label = np.arange(n, dtype=np.int64)
+    while True:
+        low = np.minimum(label[lo], label[hi])
+        new = label.copy()
+        np.minimum.at(new, lo, low)
+        np.minimum.at(new, hi, low)
+        new = new[new]  # jump to the label's own label: long chains settle in log steps
+        if np.array_equal(new, label):
+            return label
+        label = new
 
 
 def _among_linked(pairs: PairScores, threshold: float) -> PairScores:
@@ -129,12 +153,27 @@ class _Joiner:
 def cluster(pairs: PairScores, ids: list[str], settings: MatchSettings,
             excluded: Iterable[tuple[int, int]] = ()) -> Clusters:  # fmt: skip
     """Groups from scored pairs; links are the pairs at or above `settings.threshold`.
-    Returned edges (the links that joined each group) index into `strong_pairs(pairs)`."""
+    Returned edges (the links that joined each group) index into `strong_pairs(pairs)`.
+
+    Most groups are two records joined by their one link: no guard can refuse that join
+    but a remembered exclusion, so such components are taken whole, and only bigger ones
+    go through union-find, with the pairs inside them."""
     strong = strong_pairs(pairs, settings)
-    joiner = _Joiner(pairs, settings, list(excluded))
-    find, refused = joiner.uf.find, {"size": 0, "chain": 0, "excluded": 0, "conflict": 0}
+    excluded = list(excluded)
+    rank = text_ranks(strong.lo, strong.hi, ids)
+    label = components(strong.lo, strong.hi, len(ids))
+    big = np.bincount(label, minlength=len(ids))[label] > 2
+    order = strongest_first(strong, rank)
+    lone = order[~big[strong.lo[order]]].tolist()  # the one link of a two-record component
+    banned = set(excluded)
     lo, hi = strong.lo.tolist(), strong.hi.tolist()
-    for e in strongest_first(strong, ids):
+    pair_members = [[lo[e], hi[e]] for e in lone if (lo[e], hi[e]) not in banned]
+    pair_edges = [[e] for e in lone if (lo[e], hi[e]) not in banned]
+    inside = big[pairs.lo] & (label[pairs.lo] == label[pairs.hi])
+    joiner = _Joiner(pairs.select(inside), settings, excluded)
+    find, refused = joiner.uf.find, {"size": 0, "chain": 0, "excluded": 0, "conflict": 0}
+    refused["excluded"] = len(lone) - len(pair_edges)
+    for e in order[big[strong.lo[order]]].tolist():
         ra, rb = find(lo[e]), find(hi[e])
         if ra != rb:
             reason = joiner.refusal(ra, rb)
@@ -142,7 +181,11 @@ def cluster(pairs: PairScores, ids: list[str], settings: MatchSettings,
                 refused[reason] += 1
             else:
                 joiner.uf.union(ra, rb, e)
-    return _collect(joiner.uf, refused)
+    clusters = _collect(joiner.uf, refused)
+    clusters.members += pair_members
+    clusters.edges += pair_edges
+    clusters.text_rank = rank
+    return clusters
 
 
 def strong_pairs(pairs: PairScores, settings: MatchSettings) -> PairScores:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mergedesk.core.matching import MatchSettings
-from mergedesk.core.matching.clustering import cluster
+from mergedesk.core.matching.clustering import cluster, components
 from mergedesk.core.matching.scoring import PairScores
 
 SETTINGS = MatchSettings.for_entity("contacts")  # threshold 0.75, weak 0.3
@@ -55,3 +55,14 @@ def test_groups_stop_at_the_size_cap() -> None:
 
 def test_pairs_below_the_threshold_never_link() -> None:
     assert _groups(_pairs((0, 1, 0.6, 0))) == []
+
+
+def test_an_excluded_two_record_group_is_refused_and_counted() -> None:
+    pairs = _pairs((0, 1, 0.95, 0), (2, 3, 0.9, 0))
+    clusters = cluster(pairs, [f"r{i}" for i in range(10)], SETTINGS, {(0, 1)})
+    assert clusters.members == [[2, 3]] and clusters.refused_excluded == 1
+
+
+def test_components_label_each_row_with_the_smallest_row_it_reaches() -> None:
+    lo, hi = np.array([8, 1, 4, 3, 6]), np.array([9, 5, 5, 4, 7])  # 1-5-4-3 as a chain
+    assert components(lo, hi, 10).tolist() == [0, 1, 2, 1, 1, 1, 6, 6, 8, 8]
