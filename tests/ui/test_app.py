@@ -56,3 +56,38 @@ def test_the_demo_can_serve_another_crm_and_a_saved_connection_beats_the_demo():
     plain = DesktopSession(build_parser().parse_args([]), saved="Prod")
     assert plain.saved == "Prod" and not plain.demo  # the real journal, not the demo's
     assert DesktopSession(build_parser().parse_args([]), saved="").demo
+
+
+def test_connecting_waits_for_the_windows_first_paint(qtbot, qloop):
+    # The demo sandbox, keyring and provider client load after the paint, not before.
+    from PySide6.QtWidgets import QWidget
+
+    from mergedesk.app import _after_first_paint
+
+    window, ran = QWidget(), []
+    qtbot.addWidget(window)
+
+    async def work():
+        ran.append("connected")
+
+    task = qloop.create_task(_after_first_paint(window, work))
+    qtbot.wait(300)
+    assert not ran  # not shown, not painted: nothing started
+    window.show()
+    qtbot.waitUntil(task.done, timeout=5_000)
+    assert ran == ["connected"] and task.exception() is None
+
+
+def test_a_window_that_never_paints_still_connects(qtbot, qloop):
+    from PySide6.QtWidgets import QWidget
+
+    from mergedesk.app import _after_first_paint
+
+    ran = []
+
+    async def work():
+        ran.append("connected")
+
+    task = qloop.create_task(_after_first_paint(QWidget(), work, limit=0.2))
+    qtbot.waitUntil(task.done, timeout=5_000)
+    assert ran == ["connected"]
