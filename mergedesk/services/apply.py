@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from mergedesk.core.models import FieldDef, MergeOutcome, MergeStatus, Record
@@ -17,6 +18,7 @@ from mergedesk.core.preflight import missing_related, open_blockers
 from mergedesk.core.steps import MergeStep, StepKind, plan_steps
 from mergedesk.providers import errors
 from mergedesk.providers.base import Provider
+from mergedesk.services.journal_lock import journal_lock
 from mergedesk.services.preflight import Preflight
 from mergedesk.services.reconcile import Reconciler, StepRunner
 from mergedesk.services.staleness import stale_reason
@@ -60,6 +62,13 @@ class ApplyService:
     ) -> AsyncIterator[MergeOutcome]:
         """Yield one outcome per merge, as each finishes (independent groups run side by
         side, up to the CRM's concurrency)."""
+        # The whole batch holds the journal: another process cannot slip merges in.
+        with nullcontext() if dry_run else journal_lock(self._workspace, "apply merges"):
+            async for outcome in self._run(ctx, merges, dry_run, concurrency):
+                yield outcome
+
+    async def _run(self, ctx: ApplyContext, merges: tuple[GroupMerge, ...], dry_run: bool,
+                   concurrency: int | None) -> AsyncIterator[MergeOutcome]:
         limit = asyncio.Semaphore(concurrency or ctx.provider.capabilities.max_concurrency)
         queue: asyncio.Queue[MergeOutcome] = asyncio.Queue()
 
@@ -80,8 +89,9 @@ class ApplyService:
         self, ctx: ApplyContext, merge: GroupMerge, *, dry_run: bool = False
     ) -> MergeOutcome:
         try:
-            return await self._apply_one(ctx, merge, dry_run)
-        except errors.ProviderError as exc:  # nothing was sent for this merge
+            with nullcontext() if dry_run else journal_lock(self._workspace, "apply merges"):
+                return await self._apply_one(ctx, merge, dry_run)
+        except errors.ProviderError as exc:  # nothing was sent for this merge (or JournalBusy)
             return _outcome(merge, MergeStatus.FAILED, str(exc))
 
     async def _apply_one(self, ctx: ApplyContext, merge: GroupMerge, dry_run: bool):

@@ -18,6 +18,7 @@ from mergedesk.core.models import MergeOutcome, MergeStatus
 from mergedesk.providers import errors, registry
 from mergedesk.providers.base import ConnectionSettings, Provider
 from mergedesk.services import credentials
+from mergedesk.services.journal_lock import journal_lock
 from mergedesk.services.reconcile import Reconciler, StepRunner
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.journal import MergeEntry, MergeState, StepState
@@ -95,6 +96,12 @@ class RecoveryService:
         return [OpenConnection(p, u, e, tuple(ids)) for (p, u, e), ids in grouped.items()]
 
     async def settle_all(self) -> RecoveryReport:
+        """Raises JournalBusy (nothing read or sent) while another process holds the
+        journal."""
+        with journal_lock(self._workspace, "settle open merges"):
+            return await self._settle_all()
+
+    async def _settle_all(self) -> RecoveryReport:
         outcomes: list[MergeOutcome] = []
         unreachable: list[Unreachable] = []
         for conn in self.open_connections():
@@ -113,7 +120,14 @@ class RecoveryService:
         self, provider: Provider, base_url: str, entity: str
     ) -> list[MergeOutcome]:
         """Settle the open merges of one connection, oldest first, one at a time (a
-        later merge may depend on an earlier one's survivor)."""
+        later merge may depend on an earlier one's survivor). Raises JournalBusy while
+        another process holds the journal."""
+        with journal_lock(self._workspace, "settle open merges"):
+            return await self._settle_connection(provider, base_url, entity)
+
+    async def _settle_connection(
+        self, provider: Provider, base_url: str, entity: str
+    ) -> list[MergeOutcome]:
         journal = self._workspace.journal
         runner = StepRunner(provider, entity, journal, sleep=self._sleep)
         outcomes = []

@@ -13,6 +13,7 @@ from mergedesk.core.models import FieldDef, FieldType, Record
 from mergedesk.core.values import is_blank, same_value
 from mergedesk.providers import errors
 from mergedesk.providers.base import Provider
+from mergedesk.services.journal_lock import journal_lock
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.journal import OPEN_STATES, MergeEntry, MergeState
 from mergedesk.store.journal import StepState as Journalled
@@ -118,7 +119,12 @@ class RestoreService:
 
     async def restore(self, provider: Provider, merge_id: int) -> RestoreReport:
         """Plan (or resume an unfinished restore), journal, then make the calls in order:
-        the survivor first (it may hold a loser's unique email), then the losers."""
+        the survivor first (it may hold a loser's unique email), then the losers. Raises
+        JournalBusy (nothing sent) while another process holds the journal."""
+        with journal_lock(self._workspace, "restore a merge"):
+            return await self._restore(provider, merge_id)
+
+    async def _restore(self, provider: Provider, merge_id: int) -> RestoreReport:
         earlier = self._unfinished(merge_id)
         if earlier is None:
             if self.entry(merge_id).status == MergeState.RESTORED:

@@ -5,6 +5,8 @@ result is said plainly. What cannot be settled stays open and its group blocked.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +22,7 @@ from mergedesk.store.journal import MergeState, StepState
 from mergedesk.ui.connection import Connection
 from mergedesk.ui.review.main_window import MainWindow
 from tests.services.conftest import listed, no_sleep
+from tests.services.test_journal_lock import HOLDER
 from tests.services.test_recovery import MERGES, journal_merge, merge_step
 
 
@@ -139,3 +142,25 @@ def test_a_connection_without_open_merges_starts_no_recovery(qtbot, crashed):
     window.set_connection(crashed.connection())
     assert not window.startup_recovery.running and window.startup_recovery.text == ""
     assert "recovery" not in window.tasks.names()
+
+
+def test_while_another_process_holds_the_journal_nothing_is_settled_or_sent(qtbot, crashed):
+    a, b = listed(crashed.sandbox, 2)
+    merge_id = crashed.open_merge(a, b, sent=True, applied=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER,
+                               str(crashed.workspace.db.path.parent)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        window = crashed.window()
+        with qtbot.waitSignal(window.startup_recovery.settled, timeout=10000):
+            window.set_connection(crashed.connection())
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    assert window.startup_recovery.text.startswith(
+        "The interrupted merges cannot be settled now; their groups stay blocked")
+    assert f"pid {holder.pid}" in window.statusBar().currentMessage()
+    assert [e.id for e in crashed.workspace.journal.open_merges()] == [merge_id]
+    assert window.groups.status(f"g{a}") == GroupStatus.UNKNOWN
+    assert not window.startup_recovery.running

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from mergedesk.core.models import MergeOutcome, MergeStatus
 from mergedesk.core.review import GroupStatus
+from mergedesk.providers import errors
 from mergedesk.services.recovery import RecoveryService
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.journal import StepState
@@ -70,6 +71,12 @@ class StartupRecovery(QObject):
         try:
             outcomes = tuple(await self._service.settle_connection(
                 connection.provider, connection.base_url, connection.entity))
+        except errors.ProviderError as exc:  # JournalBusy: another process holds it
+            self.text = self.tr("The interrupted merges cannot be settled now; their groups "
+                                "stay blocked: {error}").format(error=messages.error_text(exc))
+            self._window.status_bar.showMessage(self.text, STATUS_MS)
+            self.settled.emit(())
+            return
         finally:
             if self._run is run:  # not replaced by a newer connection's run
                 self._run = None
