@@ -166,8 +166,9 @@ class _Judge:
         if self._pairs and any(frozenset((a, b)) in self._pairs
                                for i, a in enumerate(ids) for b in ids[i + 1:]):
             return Skip.NOT_DUPLICATES
-        if any(rid not in self._records for rid in ids):
-            return Skip.NOT_CACHED
+        for rid in ids:
+            if rid not in self._records:
+                return Skip.NOT_CACHED
         return None
 
     def offer(self, group: DuplicateGroup, results: list[RuleResult]) -> Skip | None:
@@ -237,11 +238,12 @@ def _conflicting(records: Sequence[Record], fields: Mapping[str, FieldDef]) -> f
     found: set[str] = set()
     for record in records:
         for name, value in record.fields.items():
-            if value is None:
+            if value is None or value == "":
                 continue
             prior = seen.get(name)
             if prior is None:
-                if not is_blank(value):
+                # Most values are non-empty text: is_blank only for the others.
+                if (value.strip() if type(value) is str else not is_blank(value)):
                     seen[name] = value
             elif prior != value and not is_blank(value) and _differ(prior, value, fields.get(name)):
                 found.add(name)
