@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from mergedesk.core.bulk_eval import Skip
 from mergedesk.core.bulk_rules import RuleSet
 from mergedesk.core.models import MergeStatus
 from mergedesk.core.review import GroupStatus
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.bulk import BulkService, NoGroups
 from mergedesk.services.scan import ScanService
+from mergedesk.store.cache import connection_key
 from tests.conftest import serve
 from tests.services.conftest import no_sleep
 
@@ -91,3 +93,34 @@ async def test_a_dry_run_sends_no_merge_and_decides_nothing(bulk, workspace, pro
     assert outcomes and all(o.status == MergeStatus.DRY_RUN for o in outcomes)
     assert sandbox.fake.requests[MERGES] == 0
     assert all(s == GroupStatus.OPEN for _, s in workspace.groups.groups(ctx.conn))
+
+
+async def test_on_a_team_workspace_a_group_another_reviewer_holds_is_not_taken(
+        pg_server, provider, sandbox):
+    from mergedesk.services.workspace import Workspace
+    from mergedesk.store.backend import open_database
+    from mergedesk.store.cache import GroupStore, RecordCache
+    from mergedesk.store.claims import TeamReview
+    from mergedesk.store.journal import MergeJournal
+
+    url = pg_server.schema_url("bulk_team")
+
+    def opened(actor: str) -> Workspace:
+        db = open_database(url, actor=actor, password=pg_server.password)
+        return Workspace(db=db, cache=RecordCache(db), groups=GroupStore(db),
+                         journal=MergeJournal(db), team=TeamReview(db))
+
+    ana, ben = opened("ana"), opened("ben")
+    try:
+        await scanned(ana, provider, sandbox)
+        bulk = BulkService(ana)
+        everything = await bulk.evaluate(RULES, provider, sandbox.base_url, "contacts")
+        held = everything.results[0].groups[0]
+        key = connection_key("chatwoot", sandbox.base_url, "contacts")
+        assert ben.team.claim_group(key, held.id, "ben") is not None
+        after = await bulk.evaluate(RULES, provider, sandbox.base_url, "contacts")
+        assert after.total == everything.total - 1 and after.skipped[Skip.DECIDED] == 1
+        assert held.id not in {g.id for r in after.results for g in r.groups}
+    finally:
+        ana.close()
+        ben.close()
