@@ -212,6 +212,14 @@
 <context>
     <name>ChecksPanel</name>
     <message>
+        <source>{field}: the value chosen already belongs to {ids}, outside this group, and the CRM keeps it unique. Choose another value, or add {ids} to the group.</source>
+        <translation>{field}: Der gewählte Wert gehört bereits {ids} außerhalb dieser Gruppe, und das CRM hält ihn eindeutig. Wählen Sie einen anderen Wert oder nehmen Sie {ids} in die Gruppe auf.</translation>
+    </message>
+    <message>
+        <source>Zoho needs Reporting To and Account Name from the same record: take both from one record.</source>
+        <translation>Zoho braucht „Berichtet an“ und „Firmenname“ aus demselben Datensatz: Übernehmen Sie beide aus einem Datensatz.</translation>
+    </message>
+    <message>
         <source>{ids} cannot be merged now (locked or in an approval). Finish or cancel that in the CRM, or split the record out of the group.</source>
         <translation>{ids} kann gerade nicht zusammengeführt werden (gesperrt oder in einer Genehmigung). Schließen Sie das im CRM ab oder brechen Sie es ab, oder nehmen Sie den Datensatz aus der Gruppe.</translation>
     </message>

@@ -212,6 +212,14 @@
 <context>
     <name>ChecksPanel</name>
     <message>
+        <source>{field}: the value chosen already belongs to {ids}, outside this group, and the CRM keeps it unique. Choose another value, or add {ids} to the group.</source>
+        <translation>{field}: el valor elegido ya pertenece a {ids}, fuera de este grupo, y el CRM lo mantiene único. Elija otro valor o añada {ids} al grupo.</translation>
+    </message>
+    <message>
+        <source>Zoho needs Reporting To and Account Name from the same record: take both from one record.</source>
+        <translation>Zoho necesita «Informa a» y «Nombre de cuenta» del mismo registro: tome ambos de un solo registro.</translation>
+    </message>
+    <message>
         <source>{ids} cannot be merged now (locked or in an approval). Finish or cancel that in the CRM, or split the record out of the group.</source>
         <translation>{ids} no se puede fusionar ahora (bloqueado o en una aprobación). Termínelo o cancélelo en el CRM, o saque el registro del grupo.</translation>
     </message>

@@ -212,6 +212,14 @@
 <context>
     <name>ChecksPanel</name>
     <message>
+        <source>{field}: the value chosen already belongs to {ids}, outside this group, and the CRM keeps it unique. Choose another value, or add {ids} to the group.</source>
+        <translation>{field}&#xa0;: la valeur choisie appartient déjà à {ids}, hors de ce groupe, et le CRM la garde unique. Choisissez une autre valeur, ou ajoutez {ids} au groupe.</translation>
+    </message>
+    <message>
+        <source>Zoho needs Reporting To and Account Name from the same record: take both from one record.</source>
+        <translation>Zoho exige «&#xa0;Rend compte à&#xa0;» et «&#xa0;Nom du compte&#xa0;» de la même fiche&#xa0;: prenez les deux d’une seule fiche.</translation>
+    </message>
+    <message>
         <source>{ids} cannot be merged now (locked or in an approval). Finish or cancel that in the CRM, or split the record out of the group.</source>
         <translation>{ids} ne peut pas être fusionné pour l’instant (verrouillé ou en cours d’approbation). Terminez ou annulez cela dans le CRM, ou retirez la fiche du groupe.</translation>
     </message>

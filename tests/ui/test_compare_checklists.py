@@ -239,3 +239,49 @@ def test_w_swaps_the_master(qtbot):
     assert model.master == "2"
     panel.actions.swap_master.trigger()
     assert model.master == "1"
+
+
+def test_f1_sheet_lists_swap_master_and_differences_only(qtbot):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
+
+    from mergedesk.ui.dialogs.cheat_sheet import CheatSheetDialog
+    from mergedesk.ui.review.actions import ReviewActions, ReviewMenus
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = ReviewActions(window)
+    menus = ReviewMenus(window, actions, QAction(window), QAction(window), [])
+    sheet = CheatSheetDialog(menus.all(), window)
+    qtbot.addWidget(sheet)
+    text = sheet.text.toPlainText()
+    assert "W\nSwap master" in text
+    assert "Ctrl+Shift+D" in text and "Differences only" in text
+    assert "Space ticks or unticks the value under the cursor" in text
+    assert actions.differences_only in menus.view.actions()
+
+
+def test_zoho_parent_rule_is_checked_before_submission(qtbot):
+    parent = [FieldDef(api_name="Account_Name", label="Account Name", type=FieldType.LOOKUP,
+                       sensitive=Sensitive.PARENT),
+              FieldDef(api_name="Reporting_To", label="Reporting To", type=FieldType.LOOKUP,
+                       sensitive=Sensitive.PARENT)]
+    acme, globex = {"id": "a1", "name": "Acme"}, {"id": "a2", "name": "Globex"}
+    boss, chief = {"id": "c1", "name": "Boss"}, {"id": "c2", "name": "Chief"}
+    group = [Record(id="1", fields={"Last_Name": "Ng", "Account_Name": acme,
+                                    "Reporting_To": boss}),
+             Record(id="2", fields={"Last_Name": "Ng", "Account_Name": globex,
+                                    "Reporting_To": chief})]
+    panel = ReviewPanel(CompareModel())
+    qtbot.addWidget(panel)
+    model = panel.compare_view.compare_model()
+    model.set_group("g1", group, [*FIELDS, *parent], ZOHO, master="1")
+    panel.show()
+    model.choose(model.row_of("Account_Name"), "1")
+    model.choose(model.row_of("Reporting_To"), "2")  # Zoho refuses: two sources
+    assert not panel.confirm_merge()
+    assert panel.banner_text().startswith("Not merged: pre-flight says")
+    assert "Zoho needs Reporting To and Account Name from the same record: take both from " \
+        "one record." in panel.checks.lines()
+    model.choose(model.row_of("Account_Name"), "2")
+    assert panel.confirm_merge()

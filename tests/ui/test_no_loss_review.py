@@ -181,10 +181,28 @@ def test_a_unique_value_held_outside_the_group_is_shown_and_blocks_ctrl_enter(qt
     assert compare.set_custom(compare.row_of("identifier"), holder["identifier"])
     qtbot.waitUntil(lambda: any(f.kind == "unique" for f in checks.blockers()),
                     timeout=TIMEOUT)
-    assert any(f"already belongs to record {holder['id']}" in line for line in checks.lines())
+    assert f"Identifier: the value chosen already belongs to #{holder['id']}, outside this " \
+        "group, and the CRM keeps it unique." in " ".join(checks.lines())
     _press(qtbot, desk, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.review_panel.banner_text().startswith("Not merged: pre-flight says")
     assert window.queue.model.items() == [] and desk.fake.merge_log == []
     # Typing the master's own identifier back clears it: the group can go.
     assert compare.set_custom(compare.row_of("identifier"), f"own-{compare.master}")
     qtbot.waitUntil(lambda: not checks.blockers(), timeout=TIMEOUT)
+
+
+def test_keys_toggle_differences_only_and_swap_the_master_in_the_window(qtbot, desk):
+    group = desk.groups[0]
+    _show(qtbot, desk, group.id)
+    window, compare = desk.window, desk.window.compare
+    view = window.review_panel.compare_view
+    same = next(r for r in range(compare.rowCount()) if not compare.needs_row(r))
+    assert not view.isRowHidden(same)
+    _press(qtbot, desk, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
+           | Qt.KeyboardModifier.ShiftModifier)
+    assert window.actions.differences_only.isChecked() and view.isRowHidden(same)
+    before = compare.master
+    _press(qtbot, desk, Qt.Key.Key_W)
+    assert compare.master != before
+    _press(qtbot, desk, Qt.Key.Key_W)
+    assert compare.master == before  # two records: W swaps back

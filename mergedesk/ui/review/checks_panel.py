@@ -6,7 +6,7 @@ and the pre-flight findings with what to change. Shows; the model and flow act."
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette
@@ -27,10 +27,19 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ChecksPanel", text)
 
 
-def finding_text(finding: Finding) -> str:
+def finding_text(finding: Finding, label: Callable[[str], str] = str) -> str:
     """A pre-flight finding as a sentence with what to change; kinds whose words the
-    UI knows are translated, the others keep core's plain English."""
+    UI knows are translated, the others keep core's plain English. `label` names a
+    field as the table does."""
     ids = ", ".join(f"#{r}" for r in finding.records)
+    field = label(finding.field or "")
+    if finding.kind == FindingKind.UNIQUE:
+        return _t("{field}: the value chosen already belongs to {ids}, outside this group, "
+                  "and the CRM keeps it unique. Choose another value, or add {ids} to the "
+                  "group.").format(field=field, ids=ids)
+    if finding.kind == FindingKind.PARENT and finding.field == "Account_Name":
+        return _t("Zoho needs Reporting To and Account Name from the same record: take "
+                  "both from one record.")
     if finding.kind == FindingKind.LOCKED:
         return _t("{ids} cannot be merged now (locked or in an approval). Finish or cancel "
                   "that in the CRM, or split the record out of the group.").format(ids=ids)
@@ -115,7 +124,8 @@ class ChecksPanel(QWidget):
             if finding.kind == FindingKind.CONFLICT:
                 continue  # shown above as a flag, with the field's own words
             items.append(("✖" if finding.blocking else "⚠",
-                          _RED if finding.blocking else _AMBER, finding_text(finding),
+                          _RED if finding.blocking else _AMBER,
+                          finding_text(finding, self._model.field_label),
                           finding.blocking))
         return items
 
