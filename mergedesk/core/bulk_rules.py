@@ -22,9 +22,10 @@ from pydantic import (
     model_validator,
 )
 
+from mergedesk.core import multivalue as mv
 from mergedesk.core.capabilities import Capabilities, FileHandling
 from mergedesk.core.master import MasterRule, suggest_master
-from mergedesk.core.models import DuplicateGroup, FieldDef, Record
+from mergedesk.core.models import DuplicateGroup, FieldDef, FieldRole, Record
 from mergedesk.core.plan import AttachmentChoice, FieldChoice, GroupMerge
 from mergedesk.core.rules import FieldRule, RuleKind, RuleTemplate, resolve
 from mergedesk.core.values import is_blank, same_value
@@ -200,9 +201,11 @@ def build_merge(rule: BulkRule, group: DuplicateGroup, records: Sequence[Record]
     if master is None:
         return None
     ordered = [master, *(r for r in records if r is not master)]
-    defaults = resolve(ordered, fields, rule.template(), region)
+    template = rule.template()
+    defaults = resolve(ordered, fields, template, region)
     choices: dict[str, FieldChoice] = {}
-    for name, choice in defaults.choices.items():
+    for name, choice in {**_joined_notes(ordered, fields, defaults.choices, template),
+                         **defaults.choices}.items():
         definition = fields.get(name)
         kept = master.fields.get(name)
         value = choice.resolve({r.id: r.fields for r in ordered}, name)
@@ -216,6 +219,19 @@ def build_merge(rule: BulkRule, group: DuplicateGroup, records: Sequence[Record]
         group=group.id, master=master.id, others=tuple(r.id for r in ordered[1:]),
         fields=choices, attachments=AttachmentChoice(keep=_kept_files(records, caps)),
         snapshot={r.id: dict(r.fields) for r in records})
+
+
+def _joined_notes(records: Sequence[Record], fields: Mapping[str, FieldDef],
+                  chosen: Mapping[str, FieldChoice],
+                  template: RuleTemplate) -> dict[str, FieldChoice]:
+    """core.rules leaves a note field alone when no value needs it; the review window
+    joins its texts like any long text (none is lost), and so does a rule."""
+    found = {}
+    for name, definition in fields.items():
+        if definition.role == FieldRole.NOTE and definition.writable and name not in chosen:
+            joined = mv.join_text((r.fields.get(name) for r in records), template.separator)
+            found[name] = FieldChoice.model_validate({"value": joined or None})
+    return found
 
 
 def _overwrites(kept: JsonValue, value: JsonValue) -> bool:

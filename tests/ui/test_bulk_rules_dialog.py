@@ -148,3 +148,34 @@ def test_on_the_window_approved_merges_run_through_its_merge_queue(qtbot, desk):
     qtbot.waitUntil(lambda: window.queue.count(QueueState.DONE) == taken, timeout=60_000)
     assert all(i.outcome.status == "merged" for i in items), [i.outcome for i in items]
     assert desk.fake.requests["POST /actions/contact_merge"] == taken
+    # The history dock refreshes a moment after merges: not after the store is closed.
+    qtbot.waitUntil(lambda: not window.history_panel._pending.isActive(), timeout=10_000)
+
+
+@pytest.mark.parametrize("master", ["oldest", "most_complete", "most_related"])
+@pytest.mark.parametrize("second_email", ["ana@x.com", "ana.n@y.com"])
+def test_a_rule_merges_a_group_exactly_as_the_review_window_would(master, second_email):
+    """The same master rule and the window's defaults (fill blanks, slots or a note for
+    other e-mails, tags unioned, notes joined): the same GroupMerge, snapshot included."""
+    from mergedesk.core.bulk_rules import build_merge
+    from mergedesk.core.master import MasterRule
+    from mergedesk.providers.chatwoot import CAPABILITIES
+    from mergedesk.providers.chatwoot.mapping import STANDARD_FIELDS
+    from mergedesk.ui.models.choices import MergeChoices
+
+    a = Record(id="1", fields={"name": "Ana Núñez", "email": "ana@x.com", "phone_number": None,
+                               "additional_attributes.company_name": "Acme", "labels": ["vip"],
+                               "additional_attributes.description": "met at the fair"},
+               created_at=datetime(2020, 1, 1, tzinfo=UTC), related_counts={"notes": 1})
+    b = Record(id="2", fields={"name": "Ana Nunez", "email": second_email,
+                               "phone_number": "+14155550100", "labels": ["lead"],
+                               "additional_attributes.city": "Paris",
+                               "additional_attributes.description": "called twice"},
+               created_at=datetime(2021, 1, 1, tzinfo=UTC), related_counts={"notes": 4})
+    hand = MergeChoices("g", [a, b], list(STANDARD_FIELDS), CAPABILITIES,
+                        rule=MasterRule(master)).to_group_merge()
+    rule = RuleSet.model_validate({"rules": [{"name": "r", "master": master,
+                                              "never_overwrite_non_empty": False}]}).rules[0]
+    bulk = build_merge(rule, DuplicateGroup(id="g", score=1.0, records=("1", "2")), [a, b],
+                       {f.api_name: f for f in STANDARD_FIELDS}, CAPABILITIES)
+    assert bulk == hand
