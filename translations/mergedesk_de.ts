@@ -301,6 +301,10 @@ so, wie {crm} ihn speichert</translation>
         <translation>meiste verknüpfte Einträge ({count})</translation>
     </message>
     <message>
+        <source>linked to an integration (it holds an id one set)</source>
+        <translation>mit einer Integration verknüpft (er trägt eine von ihr gesetzte ID)</translation>
+    </message>
+    <message>
         <source>the records tie on every rule: the first one</source>
         <translation>die Datensätze liegen bei jeder Regel gleichauf: der erste</translation>
     </message>

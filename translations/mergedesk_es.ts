@@ -301,6 +301,10 @@ tal como la guardará {crm}</translation>
         <translation>más elementos relacionados ({count})</translation>
     </message>
     <message>
+        <source>linked to an integration (it holds an id one set)</source>
+        <translation>vinculado a una integración (tiene un id que esta asignó)</translation>
+    </message>
+    <message>
         <source>the records tie on every rule: the first one</source>
         <translation>los registros empatan en todas las reglas: el primero</translation>
     </message>

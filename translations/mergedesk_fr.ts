@@ -301,6 +301,10 @@ tel que {crm} le gardera</translation>
         <translation>le plus d&apos;éléments liés ({count})</translation>
     </message>
     <message>
+        <source>linked to an integration (it holds an id one set)</source>
+        <translation>liée à une intégration (elle porte un identifiant posé par celle-ci)</translation>
+    </message>
+    <message>
         <source>the records tie on every rule: the first one</source>
         <translation>les fiches sont à égalité sur chaque règle&#xa0;: la première</translation>
     </message>

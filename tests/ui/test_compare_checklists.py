@@ -285,3 +285,16 @@ def test_zoho_parent_rule_is_checked_before_submission(qtbot):
         "one record." in panel.checks.lines()
     model.choose(model.row_of("Account_Name"), "2")
     assert panel.confirm_merge()
+
+
+def test_a_tie_goes_to_the_record_an_integration_knows_and_the_reason_says_so():
+    from mergedesk.providers.chatwoot import CAPABILITIES as CHATWOOT
+    from tests.ui.factories import FIELDS as CHATWOOT_FIELDS, contact
+
+    group = [contact("1", name="Ana", email="a@example.com", phone_number="+34911222333"),
+             contact("2", name="Ana", email="a@example.com", identifier="crm-42")]
+    model = CompareModel()
+    model.set_group("g1", group, CHATWOOT_FIELDS, CHATWOOT)
+    assert model.master == "2"
+    assert model.master_reason() == (
+        "Master #2: linked to an integration (it holds an id one set) (Most complete: a tie)")

@@ -61,8 +61,10 @@ class MergeChoices:
         self.fields = tuple(f for f in rows if f.api_name not in slotted)
         self._by_id = {r.id: r for r in self.records}
         self._defs = {f.api_name: f for f in self.fields}
+        # Ties go to the record an integration knows (its id keeps working).
+        linked = [n for n, f in self._all.items() if f.role == FieldRole.EXTERNAL_ID]
         self.suggestion: MasterSuggestion = suggest_master(
-            self.records, rule, [f.api_name for f in self.fields])
+            self.records, rule, [f.api_name for f in self.fields], linked=linked)
         self.master = master if master in self._by_id else self.suggestion.record_id
         self._chosen: dict[str, str] = {}
         self._given: dict[str, JsonValue] = {}  # defaults no record holds (joined, union)

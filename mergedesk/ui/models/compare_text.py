@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from mergedesk.core.master import MasterRule, MasterSuggestion
+from mergedesk.core.master import Criterion, MasterRule, MasterSuggestion
 from mergedesk.core.models import FieldDef, Record, Sensitive
 from mergedesk.core.values import JsonValue
 from mergedesk.ui.locale_format import short_date
@@ -43,9 +43,12 @@ def master_reason(suggestion: MasterSuggestion, master: str, fields: int) -> str
         detail = _t("oldest, created {date}").format(date=short_date(facts.created_at))
     elif rule == MasterRule.MOST_RELATED:
         detail = _t("most related items ({count})").format(count=facts.related)
+    elif suggestion.decided_by_criterion == Criterion.LINKED:
+        detail = _t("linked to an integration (it holds an id one set)")
     else:
         detail = _t("the records tie on every rule: the first one")
-    if rule is not None and rule != suggestion.rule:
+    if (rule is not None and rule != suggestion.rule) or \
+            suggestion.decided_by_criterion == Criterion.LINKED:
         detail = _t("{detail} ({rule}: a tie)").format(detail=detail,
                                                        rule=rule_label(suggestion.rule))
     return _t("Master #{id}: {detail}").format(id=master, detail=detail)

@@ -49,7 +49,7 @@ _PLACEHOLDER, _TABLE = 0, 1
 NOTES_TAB, FILES_TAB, EVIDENCE_TAB = range(3)
 GREY_AFTER_MS = 150  # a group read slower than this greys the previous one out
 DIFFERENCES_KEY = "review/differences_only"  # "on", "off"; unset: on for many fields
-MANY_FIELDS = 20  # above this many rows, "differences only" is on unless set otherwise
+MANY_FIELDS = 20  # above this many fields, "differences only" is on unless set otherwise
 
 
 class TemplateSource(Protocol):
@@ -361,8 +361,8 @@ class ReviewPanel(QWidget):
 
     def _apply_differences_only(self) -> None:
         stored = self._settings.value(DIFFERENCES_KEY, "") if self._settings else ""
-        on = stored == "on" if stored in ("on", "off") else \
-            self._model.rowCount() > MANY_FIELDS
+        fields = len(self._model.choices.fields) if self._model.choices else 0
+        on = stored == "on" if stored in ("on", "off") else fields > MANY_FIELDS
         self.actions.differences_only.setChecked(on)
         self._view.set_differences_only(on)
 
