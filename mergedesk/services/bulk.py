@@ -6,7 +6,7 @@ There is no second merge path here. No Qt."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Collection, Sequence
 from dataclasses import dataclass, field
 
 from mergedesk.core.bulk_eval import BulkInputs, Evaluation, evaluate
@@ -60,13 +60,15 @@ class BulkService:
 
     # Evaluating
     async def evaluate(self, rules: RuleSet, provider: Provider, base_url: str,
-                       entity: str) -> Evaluation:
+                       entity: str, busy: Collection[str] = ()) -> Evaluation:
         """Which groups each rule takes (reads the store and the field metadata; the
-        CPU work runs in the executor, off the caller's loop)."""
+        CPU work runs in the executor, off the caller's loop). `busy`: group ids whose
+        merge is queued or running here, never taken twice."""
         fields = {f.api_name: f for f in await provider.field_defs(entity)}
         conn = connection_key(provider.capabilities.provider, base_url, entity)
         loop = asyncio.get_running_loop()
         inputs = await loop.run_in_executor(None, self.inputs, conn, entity, fields, provider)
+        inputs.excluded = {*inputs.excluded, *busy}
         return await loop.run_in_executor(None, evaluate, rules, inputs)
 
     def inputs(self, conn: str, entity: str, fields: dict[str, FieldDef],

@@ -179,3 +179,20 @@ def test_a_rule_merges_a_group_exactly_as_the_review_window_would(master, second
     bulk = build_merge(rule, DuplicateGroup(id="g", score=1.0, records=("1", "2")), [a, b],
                        {f.api_name: f for f in STANDARD_FIELDS}, CAPABILITIES)
     assert bulk == hand
+
+
+def test_groups_waiting_in_the_queue_are_not_taken_again(qtbot, desk):
+    window = desk.window
+    with qtbot.waitSignal(window.groups_loaded, timeout=60_000):
+        window.start_scan()
+    window.queue.hold_seconds = 600  # held: still waiting when counted again
+    dialog = window.show_bulk_rules()
+    dialog.editor.setPlainText(json.dumps({"rules": [{"name": "all"}]}))
+    count(qtbot, dialog)
+    taken = dialog.evaluation.total
+    with qtbot.waitSignal(dialog.approved, timeout=10_000):
+        dialog.approve()
+    count(qtbot, dialog)
+    assert taken > 0 and dialog.evaluation.total == 0
+    assert window.queue.cancel_pending() == taken
+    assert desk.fake.requests["POST /actions/contact_merge"] == 0

@@ -39,6 +39,7 @@ from mergedesk.ui import messages
 from mergedesk.ui.connection import Connection
 from mergedesk.ui.locale_format import number
 from mergedesk.ui.review.decisions import DecisionController
+from mergedesk.ui.review.merge_queue import MergeQueue
 from mergedesk.ui.tasks import TaskRunner
 
 Evaluate = Callable[[RuleSet], Awaitable[Evaluation]]
@@ -361,19 +362,23 @@ def _shown(value: JsonValue) -> str:
 
 
 def bulk_rules_for(connection: Connection, workspace: Workspace, decisions: DecisionController,
-                   tasks: TaskRunner, parent: QWidget | None = None) -> BulkRulesDialog:
+                   queue: MergeQueue, tasks: TaskRunner,
+                   parent: QWidget | None = None) -> BulkRulesDialog:
     """The dialog on the window's connection: counted from the store by services.bulk,
     approved merges handed to the window's merge queue (DecisionController.enqueue), so
-    they run exactly as hand merges do."""
+    they run exactly as hand merges do. Groups already in the queue are never taken."""
     service = BulkService(workspace)
 
     async def evaluate(rules: RuleSet) -> Evaluation:
+        busy = {i.group_id for i in queue.model.items() if queue.pending_for(i.group_id)}
         return await service.evaluate(rules, connection.provider, connection.base_url,
-                                      connection.entity)
+                                      connection.entity, busy)
 
     def submit(items: list[tuple[BulkRule, GroupMerge]]) -> int:
-        for rule, merge in items:
+        # A reviewer may have merged some of them by hand since they were counted.
+        fresh = [(r, m) for r, m in items if not queue.pending_for(m.group)]
+        for rule, merge in fresh:
             decisions.enqueue(merge.group, rule.name, merge)
-        return len(items)
+        return len(fresh)
 
     return BulkRulesDialog(evaluate, submit, tasks, parent)

@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         if self._connection is None:
             return None
         dialog = bulk_rules_for(self._connection, self._workspace, self.decisions,
-                                self.tasks, self)
+                                self.queue, self.tasks, self)
         dialog.show()
         return dialog
 
