@@ -223,8 +223,10 @@ def _conflict(definition: FieldDef, records, out: Defaults) -> None:
 
 
 def conflict(definition: FieldDef, records: Sequence[Record]) -> Finding | None:
-    """A blocking CONFLICT finding when the records hold different values of an owner,
-    status or parent field; settled once the plan chooses a value for it."""
+    """A CONFLICT finding when the records hold different values of an owner, status or
+    parent field: blocking until the plan chooses a value for it. One MergeDesk cannot
+    write (a Dataverse owner or parent) is flagged without blocking: no choice could
+    settle it, the survivor keeps its own, and the fix says to pick the right survivor."""
     name, label = definition.api_name, definition.display_label
     held = {r.id: r.fields.get(name) for r in records if not is_blank(r.fields.get(name))}
     distinct: list[JsonValue] = []
@@ -238,7 +240,8 @@ def conflict(definition: FieldDef, records: Sequence[Record]) -> Finding | None:
         f"keep the survivor's {label} (MergeDesk cannot write it), or make the record "
         f"with the right {label} the survivor")
     return Finding(kind=FindingKind.CONFLICT, field=name, records=tuple(held),
-                   message=f"{label} differs ({shown})", fix=fix)
+                   message=f"{label} differs ({shown})", fix=fix,
+                   blocking=definition.writable)
 
 
 CONFLICTING = (Sensitive.OWNER, Sensitive.LIFECYCLE, Sensitive.PARENT)

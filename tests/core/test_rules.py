@@ -130,4 +130,5 @@ def test_conflicts_name_every_differing_owner_and_read_only_ones_say_what_to_do(
     read_only = {"Owner": FIELDS["Owner"].model_copy(update={"writable": False})}
     (found,) = conflicts(group(), read_only)
     assert "cannot write it" in found.fix and found.records == ("1", "2")
+    assert not found.blocking  # no choice could settle it: flagged, not a dead end
     assert conflicts(group()[2:], FIELDS) == []

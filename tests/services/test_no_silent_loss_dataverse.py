@@ -1,8 +1,8 @@
 """Dataverse, through ApplyService against the fake over loopback: the safe defaults keep
 every distinct e-mail and phone of three contacts (emailaddress1-3, telephone1-3 and
-mobilephone, the rest in the description), a loser's donotemail survives, an owner
-conflict blocks until decided; a missing privilege and a parenting-checks conflict stop
-their group before any write."""
+mobilephone, the rest in the description), a loser's donotemail survives, the owner
+conflict (read-only here) is flagged with what to do; a missing privilege and a
+parenting-checks conflict stop their group before any write."""
 
 from __future__ import annotations
 
@@ -68,11 +68,12 @@ async def test_three_contacts_keep_every_email_phone_and_opt_out_owner_waits(
         merge = GroupMerge(group="g1", master=ids[0], others=tuple(ids[1:]), fields=out.choices)
         service = ApplyService(workspace, sleep=no_sleep)
         found = await service.preflight.review(provider, "c", merge, records, defs)
-        (conflict,) = open_blockers(found, merge)
-        assert conflict.kind == FindingKind.CONFLICT and conflict.field == "_ownerid_value"
-        assert OTHER_OWNER in conflict.message and "cannot write it" in conflict.fix
-        # The owner is read-only here: the reviewer settles it by confirming the master's.
-        assert open_blockers(found, merge, decided={"_ownerid_value"}) == []
+        (conflict,) = [f for f in found if f.kind == FindingKind.CONFLICT]
+        assert conflict.field == "_ownerid_value" and OTHER_OWNER in conflict.message
+        # MergeDesk cannot write a Dataverse owner: flagged with what to do, not blocking
+        # (no choice could settle it; the Target keeps its own owner).
+        assert "make the record with the right Owner the survivor" in conflict.fix
+        assert not conflict.blocking and open_blockers(found, merge) == []
 
         outcome = (await run(workspace, provider, dataverse.base_url, merge))["g1"]
     finally:
