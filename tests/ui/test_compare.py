@@ -40,7 +40,8 @@ def test_rows_are_fields_with_a_value_and_columns_are_records_plus_preview():
     labels = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     # Blank everywhere: hidden. E-mails, phones and labels are checklists, one row per
     # distinct value, the field's label on the first.
-    assert labels == ["Name", "Email", "", "Phone", "City", "Labels", ""]
+    # The note field is shown although blank: the second e-mail goes there.
+    assert labels == ["Name", "Email", "", "Phone", "City", "Description", "Labels", ""]
     assert model.columnCount() == 4
     preview = model.headerData(3, Qt.Orientation.Horizontal)
     assert preview == "Merged preview\nas Chatwoot will keep it"
@@ -73,6 +74,9 @@ def test_defaults_keep_the_masters_value_or_the_first_filled_one():
     # Nothing lost by default: Chatwoot has one e-mail slot, so the second address goes
     # into the note (description); the labels of every record are unioned.
     assert "ana.nunez@example.com" in merge.fields["additional_attributes.description"].value
+    note = _column(model, "additional_attributes.description")
+    assert note[:3] == [EMPTY] * 3 and "ana.nunez@example.com" in note[-1]
+    assert model.needs_row(model.row_of("additional_attributes.description"))
     assert merge.fields["labels"].value == ["vip", "lead"]
 
 

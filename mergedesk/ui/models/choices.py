@@ -337,13 +337,15 @@ class MergeChoices:
 
 
 def rows_for(records: Sequence[Record], fields: Sequence[FieldDef]) -> list[FieldDef]:
-    """The fields worth a row: those with a value on some record, in metadata order,
-    then fields the metadata does not know (shown by api name, read-only)."""
+    """The fields worth a row: those with a value on some record, and the note field
+    (values without a slot may go there: the reviewer sees what it will say), in
+    metadata order, then fields the metadata does not know (by api name, read-only)."""
     def filled(name: str) -> bool:
         return any(not is_blank(r.value(name)) for r in records)
 
     known = {f.api_name for f in fields}
-    rows = [f for f in fields if filled(f.api_name)]
+    rows = [f for f in fields
+            if filled(f.api_name) or (f.role == FieldRole.NOTE and f.writable)]
     extra: dict[str, None] = {}
     for record in records:
         extra.update((k, None) for k in record.fields if k not in known and filled(k))

@@ -260,7 +260,8 @@ class CompareModel(QAbstractTableModel):
         return dict(self._flags)
 
     def needs_row(self, row: int) -> bool:
-        """Whether the row needs a look: its values differ or it is flagged."""
+        """Whether the row needs a look: its values differ, the merge changes the
+        master's value, or it is flagged."""
         if not 0 <= row < len(self._rows) or self._choices is None:
             return False
         field, item = self._rows[row]
@@ -269,7 +270,9 @@ class CompareModel(QAbstractTableModel):
         if item >= 0:
             holders = self._choices.lists[field.api_name].holders[item]
             return len(holders) < len(self._choices.records)
-        return field.writable and self._choices.differs(field.api_name)
+        # A field the merge writes (the note) needs a look even where records agree.
+        return field.writable and (self._choices.differs(field.api_name)
+                                   or self._choices.changes_master(field.api_name))
 
     def field_label(self, api_name: str) -> str:
         row = self.row_of(api_name)
