@@ -21,6 +21,10 @@ LOCK_NAME = "journal.lock"
 OWNER_SUFFIX = ".owner"  # the holder's pid, for the message the other process shows
 
 
+# The process's locks by file, made once: building a FileLock costs more than taking it.
+_LOCKS: dict[Path, FileLock] = {}
+
+
 class JournalBusy(errors.ProviderError):
     """Another MergeDesk process holds this journal: nothing was sent. A ProviderError
     so that callers that report a failed merge (CLI, merge queue) say it as such."""
@@ -39,9 +43,11 @@ def journal_lock(workspace: Workspace, doing: str) -> Iterator[None]:
     """Hold the journal while `doing` ("apply merges"…); raises JournalBusy, never
     waits (the GUI's loop must not block, and a batch should not queue behind another)."""
     path = lock_path(workspace)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # is_singleton: every holder in this process shares one lock and its counter.
-    lock = FileLock(path, thread_local=False, is_singleton=True)
+    lock = _LOCKS.get(path)
+    if lock is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # One lock per file in this process: every holder shares it and its counter.
+        lock = _LOCKS[path] = FileLock(path, thread_local=False, is_singleton=True)
     try:
         lock.acquire(blocking=False)
     except Timeout:
@@ -55,8 +61,15 @@ def journal_lock(workspace: Workspace, doing: str) -> Iterator[None]:
 
 
 def _note_owner(path: Path) -> None:
+    """The holder's pid, padded and written in place: truncating a file costs
+    milliseconds on a busy disk, and this runs on the GUI's loop for every merge."""
     with contextlib.suppress(OSError):  # only for the other process's message
-        path.with_name(path.name + OWNER_SUFFIX).write_text(str(os.getpid()))
+        fd = os.open(path.with_name(path.name + OWNER_SUFFIX), os.O_WRONLY | os.O_CREAT,
+                     0o644)
+        try:
+            os.write(fd, f"{os.getpid():<20}".encode())
+        finally:
+            os.close(fd)
 
 
 def _busy_text(path: Path, doing: str) -> str:
