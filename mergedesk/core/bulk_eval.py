@@ -17,7 +17,6 @@ from mergedesk.core import preflight, rules
 from mergedesk.core.bulk_keys import SameKeys
 from mergedesk.core.bulk_rules import (
     BulkRule,
-    Conditions,
     MasterKind,
     RuleSet,
     build_merge,
@@ -134,6 +133,12 @@ class _Judge:
         self._records = inputs.records
         self._excluded = frozenset(inputs.excluded)
         self._pairs = frozenset(inputs.not_duplicates)
+        self._marked = frozenset(rid for pair in self._pairs for rid in pair)
+        # Score and size bounds per rule, None as infinity: compared inline, per group.
+        inf = float("inf")
+        self._bounds = [(r, _or(r.rule.when.min_score, -inf), _or(r.rule.when.max_score, inf),
+                         r.rule.when.min_size, _or(r.rule.when.max_size, inf)) for r in results]
+        self._allowed = {id(r): frozenset(r.rule.when.conflicts_allowed) for r in results}
         # Never settled by a rule, whatever `except` says: who owns a record, its stage
         # and its parent are the reviewer's call (core.rules: blocking conflicts).
         self._always = frozenset(n for n, f in inputs.fields.items()
@@ -149,7 +154,9 @@ class _Judge:
             if skip is not None:
                 self._skipped[skip] += 1
                 continue
-            fitting = [r for r in self._results if _cheap(group, r.rule.when)]
+            score, size = group.score, len(group.records)
+            fitting = [r for r, low, high, least, most in self._bounds
+                       if low <= score <= high and least <= size <= most]
             if fitting:
                 found.append((group, fitting))
             else:
@@ -163,8 +170,8 @@ class _Judge:
         if status not in TAKEABLE or group.id in self._excluded:
             return Skip.DECIDED
         ids = group.records
-        if self._pairs and any(frozenset((a, b)) in self._pairs
-                               for i, a in enumerate(ids) for b in ids[i + 1:]):
+        if not self._marked.isdisjoint(ids) and any(
+                frozenset((a, b)) in self._pairs for i, a in enumerate(ids) for b in ids[i + 1:]):
             return Skip.NOT_DUPLICATES
         for rid in ids:
             if rid not in self._records:
@@ -179,7 +186,7 @@ class _Judge:
         matched = False
         for result in results:
             when, master = result.rule.when, result.rule.master
-            if when.no_conflicts and conflicts - set(when.conflicts_allowed):
+            if when.no_conflicts and conflicts and conflicts - self._allowed[id(result)]:
                 continue
             if when.same and not self._keys.same(when.same, records):
                 continue
@@ -199,9 +206,12 @@ class _Judge:
     def _record_blocker(self, records: list[Record], conflicts: frozenset[str]) -> str | None:
         """Pre-flight checks on the records alone (the apply service runs them all again,
         with the CRM's answers, before it sends anything)."""
+        locked = any(r.locked for r in records)
+        if not conflicts and not locked and self._in.entity != "deals":
+            return None  # the usual case, without building lists
         found = [c for c in (rules.conflict(self._in.fields[n], records) for n in conflicts)
                  if c is not None]
-        if any(r.locked for r in records):
+        if locked:
             found += preflight.check_locked(records)
         if self._in.entity == "deals":
             found += preflight.check_closed(records, self._in.fields)
@@ -221,37 +231,34 @@ class _Judge:
         return blockers[0].text() if blockers else None
 
 
-def _cheap(group: DuplicateGroup, when: Conditions) -> bool:
-    size = len(group.records)
-    return not (
-        (when.min_score is not None and group.score < when.min_score)
-        or (when.max_score is not None and group.score > when.max_score)
-        or size < when.min_size or (when.max_size is not None and size > when.max_size))
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
 
 
 def _conflicting(records: Sequence[Record], fields: Mapping[str, FieldDef]) -> frozenset[str]:
     """Fields where two records hold different non-empty values, compared as the merge
     defaults compare them (core.multivalue.value_key: e-mails and phones normalised, text
-    without case or extra spaces; other values by core.values.same_value). Raw equality
-    settles most values at C speed."""
-    seen: dict[str, Any] = {}
+    without case or extra spaces; other values by core.values.same_value). Comprehensions
+    over raw values settle most fields at C speed; only differing ones are looked at."""
+    seen = {k: v for k, v in records[0].fields.items() if v is not None and v != ""}
     found: set[str] = set()
-    for record in records:
-        for name, value in record.fields.items():
-            if value is None or value == "":
-                continue
-            prior = seen.get(name)
-            if prior is None:
-                # Most values are non-empty text: is_blank only for the others.
-                if (value.strip() if type(value) is str else not is_blank(value)):
-                    seen[name] = value
-            elif prior != value and not is_blank(value) and _differ(prior, value, fields.get(name)):
+    for record in records[1:]:
+        other = record.fields
+        for name in [k for k, v in other.items()
+                     if v is not None and v != "" and seen.get(k, v) != v]:
+            prior, value = seen[name], other[name]
+            if is_blank(prior):
+                seen[name] = value
+            elif not is_blank(value) and _differ(prior, value, fields.get(name)):
                 found.add(name)
+        seen = {**{k: v for k, v in other.items() if v is not None and v != ""}, **seen}
     return frozenset(found) if found else _NONE
 
 
 def _differ(a: Any, b: Any, definition: FieldDef | None) -> bool:
     if isinstance(a, str) and isinstance(b, str):
+        if a.casefold() == b.casefold():  # the usual difference; no key differs by case
+            return False
         kind = definition.type if definition is not None else FieldType.TEXT
         return mv.value_key(a, kind) != mv.value_key(b, kind)
     return not same_value(a, b)
