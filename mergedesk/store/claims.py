@@ -137,10 +137,11 @@ class TeamReview:
     def _claim_next_pg(self, conn: str, reviewer: str, lease_seconds: float) -> Claim | None:
         """The same steps in one server-side call (pg_schema, version 7)."""
         for _ in range(_RACES):
-            try:
-                with self._db.transaction() as sql:
-                    row = sql.execute("SELECT * FROM claim_next_group(?, ?, ?, ?)",
-                                      (conn, reviewer, float(lease_seconds), _TRIES)).fetchone()
+            try:  # one statement, its own transaction: one round trip, no BEGIN/COMMIT
+                with self._db.lock:
+                    row = self._db.conn.execute(
+                        "SELECT * FROM claim_next_group(?, ?, ?, ?)",
+                        (conn, reviewer, float(lease_seconds), _TRIES)).fetchone()
             except Exception as exc:  # psycopg is imported only with the PostgreSQL backend
                 if getattr(exc, "sqlstate", None) != "MD001":
                     raise

@@ -88,8 +88,8 @@ class GroupReader:
             self._conn.close()
 
     def interrupt(self) -> None:
-        """Stop a running query from another thread (it raises sqlite3.OperationalError,
-        or psycopg's QueryCanceled on PostgreSQL)."""
+        """Stop a running query from another thread (it raises sqlite3.OperationalError
+        on either backend)."""
         self._conn.interrupt()
 
     def status_counts(self, conn: str) -> dict[str, int]:

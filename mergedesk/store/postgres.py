@@ -9,6 +9,7 @@ itself, and an unverified mode (disable, allow, prefer, require) is refused for 
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,11 @@ from mergedesk.store.pg_schema import PG_MIGRATIONS
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 _VERIFIED = {"verify-full", "verify-ca"}
 _MIGRATION_LOCK = 0x4D44_0001  # advisory lock: two workstations opening a new workspace
+
+
+class QueryInterrupted(sqlite3.OperationalError):
+    """A query stopped by interrupt(): the exception SQLite raises then, so that callers
+    (the group list replacing a long ordering) handle both backends alike."""
 
 
 class WorkspaceUrlError(ValueError):
@@ -73,7 +79,10 @@ class PgConnection:
         self.raw = raw
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor:
-        return self.raw.execute(_pg_sql(sql), tuple(params))
+        try:
+            return self.raw.execute(_pg_sql(sql), tuple(params))
+        except psycopg.errors.QueryCanceled as exc:
+            raise QueryInterrupted("interrupted") from exc
 
     def executemany(self, sql: str, rows: Any) -> psycopg.Cursor:
         cursor = self.raw.cursor()
@@ -81,7 +90,7 @@ class PgConnection:
         return cursor
 
     def interrupt(self) -> None:
-        """Cancel the running query from another thread (it raises QueryCanceled)."""
+        """Cancel the running query from another thread (it raises QueryInterrupted)."""
         self.raw.cancel_safe()
 
     def close(self) -> None:

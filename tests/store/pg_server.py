@@ -47,7 +47,8 @@ class PgServer:
     """One running server. `url(db)` has no password; `password` is given separately
     (tests pass it as the keyring would)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *settings: str) -> None:
+        self.settings = settings  # extra `name=value` server settings (benchmarks)
         self.bin = bin_dir()
         self.password = secrets.token_urlsafe(16)
         self.port = free_port()
@@ -73,6 +74,7 @@ class PgServer:
         options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                    "-c max_connections=200 -c shared_buffers=128MB")
+        options += "".join(f" -c {setting}" for setting in self.settings)
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-o", options,
                   "-w", "-t", "60", "start")
         return self

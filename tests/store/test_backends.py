@@ -38,3 +38,20 @@ def test_a_remote_workspace_must_verify_tls_and_keep_its_password_out_of_the_url
     with pytest.raises(WorkspaceUrlError, match="keyring") as raised:
         connection_params("postgresql://a:hunter2@db.example.com/w")
     assert "hunter2" not in str(raised.value)
+
+
+def test_an_interrupted_ordering_raises_what_sqlite_raises(open_store):
+    import sqlite3
+    import threading
+
+    from mergedesk.store.group_query import GroupReader
+
+    reader = GroupReader(open_store("s"))
+    slow = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+            "WHERE i < 100000000) SELECT count(*) FROM n")
+    timer = threading.Timer(0.3, reader.interrupt)
+    timer.start()
+    with pytest.raises(sqlite3.OperationalError):
+        reader._conn.execute(slow).fetchall()
+    timer.join()
+    reader.close()
