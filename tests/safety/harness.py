@@ -31,15 +31,12 @@ from mergedesk.services.apply import ApplyService
 from mergedesk.services.recovery import RecoveryService
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.journal import MergeState
+from tests.fixtures import no_sleep
 
 ENTITY = "contacts"
 MERGE_CALL = "(?i)merge"  # every CRM's merge endpoint; POST only (Zoho polls jobs by GET)
 SHORT_TIMEOUT = httpx.Timeout(connect=5.0, read=1.0, write=5.0, pool=5.0)
 SLOW = 2.5  # seconds a slow answer is held: past SHORT_TIMEOUT's read timeout
-
-
-async def no_sleep(_seconds: float) -> None:
-    return None
 
 
 def candidates() -> list[str]:

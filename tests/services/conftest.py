@@ -10,10 +10,7 @@ from mergedesk.providers import registry
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.workspace import Workspace
 from tests.conftest import serve
-
-
-async def no_sleep(_seconds: float) -> None:
-    return None
+from tests.fixtures import no_sleep
 
 
 @pytest.fixture

@@ -15,10 +15,7 @@ from mergedesk.providers.chatwoot import ChatwootProvider
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.workspace import Workspace
 from tests.conftest import Served, serve
-
-
-async def no_sleep(_seconds: float) -> None:
-    return None
+from tests.fixtures import no_sleep
 
 
 @pytest.fixture

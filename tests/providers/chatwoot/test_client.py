@@ -9,10 +9,7 @@ from mergedesk.providers.base import ConnectionSettings
 from mergedesk.providers.chatwoot import ChatwootProvider
 from mergedesk.providers.retry import RetryPolicy
 from mergedesk.sandbox.faults import Fault, FaultKind
-
-
-async def no_sleep(_seconds: float) -> None:
-    return None
+from tests.fixtures import no_sleep
 
 
 def client(sandbox, **kw) -> ChatwootProvider:

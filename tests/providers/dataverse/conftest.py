@@ -3,38 +3,12 @@ client-credentials flow against the fake's Entra endpoints), and ApplyService ru
 
 from __future__ import annotations
 
-import pytest
-
-from mergedesk.core.plan import GroupMerge, MergePlan
 from mergedesk.providers.dataverse import DataverseProvider
-from mergedesk.services.apply import ApplyService
-from mergedesk.services.workspace import Workspace
-from tests.conftest import serve
+from tests.fixtures import apply_plan as run_plan
+from tests.fixtures import no_sleep, served_fixture, starter_fixture
 
-
-async def no_sleep(_seconds: float) -> None:
-    return None
-
-
-@pytest.fixture
-def dataverse_sandbox():
-    served = serve("dataverse", seed=4, records=120)
-    yield served
-    served.server.stop()
-
-
-@pytest.fixture
-def start_dataverse():
-    started = []
-
-    def start(**options):
-        served = serve("dataverse", **{"seed": 4, "records": 60, **options})
-        started.append(served)
-        return served
-
-    yield start
-    for served in started:
-        served.server.stop()
+dataverse_sandbox = served_fixture("dataverse", seed=4, records=120)
+start_dataverse = starter_fixture("dataverse", seed=4, records=60)
 
 
 def provider(served, sleep=no_sleep, timeout=None, **options) -> DataverseProvider:
@@ -47,15 +21,6 @@ def provider(served, sleep=no_sleep, timeout=None, **options) -> DataverseProvid
 
 async def apply_plan(served, tmp_path, merges: list[dict], entity: str = "contacts",
                      timeout=None, **options):
-    plan = MergePlan(provider="dataverse", entity=entity,
-                     merges=tuple(GroupMerge.model_validate(m) for m in merges))
-    workspace = Workspace.open(tmp_path / "ws")
+    """Run ApplyService on `merges` (plan.json items); the outcomes by group."""
     client = provider(served, timeout=timeout, **options)
-    try:
-        service = ApplyService(workspace, sleep=no_sleep)
-        ctx = await service.prepare(client, served.base_url, plan)
-        outcomes = [o async for o in service.run(ctx, plan.merges)]
-    finally:
-        await client.aclose()
-        workspace.close()
-    return {o.group: o for o in outcomes}
+    return await run_plan(served, tmp_path, "dataverse", client, merges, entity)

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from mergedesk.core.plan import GroupMerge
 from mergedesk.providers.leadlex import LeadLexProvider
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.workspace import Workspace
-from tests.conftest import serve
-
-
-async def no_sleep(_seconds: float) -> None:
-    return None
+from tests.fixtures import group_merge, no_sleep, starter_fixture  # noqa: F401 (shared)
 
 
 class FakeClock:
@@ -32,20 +27,7 @@ class FakeClock:
         self.slept += max(0.0, seconds)
 
 
-@pytest.fixture
-def start_leadlex():
-    """`start_leadlex(records=…, plan=…, merge_delay=…)`: a fake built with these options,
-    served until the test ends."""
-    started = []
-
-    def start(**options):
-        served = serve("leadlex", **{"seed": 5, "records": 120, **options})
-        started.append(served)
-        return served
-
-    yield start
-    for served in started:
-        served.server.stop()
+start_leadlex = starter_fixture("leadlex", seed=5, records=120)
 
 
 @pytest.fixture
@@ -77,11 +59,3 @@ def workspace(tmp_path):
 @pytest.fixture
 def apply_service(workspace):
     return ApplyService(workspace, sleep=no_sleep)
-
-
-def group_merge(ids: list[str], group: str = "g1", **fields) -> GroupMerge:
-    """A merge of `ids` into the first; `fields` name -> record index (int) or {"value": …}."""
-    choices = {name: {"from": ids[src]} if isinstance(src, int) else src
-               for name, src in fields.items()}
-    return GroupMerge.model_validate({"group": group, "master": ids[0], "others": ids[1:],
-                                      "fields": choices})
