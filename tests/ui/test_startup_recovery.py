@@ -164,3 +164,20 @@ def test_while_another_process_holds_the_journal_nothing_is_settled_or_sent(qtbo
     assert [e.id for e in crashed.workspace.journal.open_merges()] == [merge_id]
     assert window.groups.status(f"g{a}") == GroupStatus.UNKNOWN
     assert not window.startup_recovery.running
+
+
+def test_a_new_connection_while_settling_cancels_the_old_run(qtbot, crashed):
+    a, b = listed(crashed.sandbox, 2)
+    merge_id = crashed.open_merge(a, b, sent=True, applied=True)
+    fake = crashed.sandbox.fake
+    fake.faults.add("slow", method="GET", delay=0.3, count=2)  # the first reads are slow
+    window = crashed.window()
+    window.set_connection(crashed.connection())
+    first = window.startup_recovery._task
+    with qtbot.waitSignal(window.startup_recovery.settled, timeout=10000) as settled:
+        window.set_connection(crashed.connection())  # the reviewer picks it again
+        assert first.cancelling() or first.cancelled()
+    qtbot.waitUntil(first.done)
+    assert [o.status for o in settled.args[0]] == ["merged"]
+    assert crashed.workspace.journal.get(merge_id).status == MergeState.MERGED
+    assert fake.requests[MERGES] == 1 and not window.startup_recovery.running

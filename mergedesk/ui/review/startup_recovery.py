@@ -7,6 +7,7 @@ submitted, until a later start settles them."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ class StartupRecovery(QObject):
         self._workspace = workspace
         self._service = RecoveryService(workspace)
         self._run: object | None = None  # the run now holding merges back, if any
+        self._task: asyncio.Task[None] | None = None
         self.notice: QMessageBox | None = None
         self.text = ""  # what the status bar was told last
         # The flow enables Merge whenever a group is ready; while open merges are being
@@ -52,7 +54,10 @@ class StartupRecovery(QObject):
         return self._run is not None
 
     def start(self, connection: Connection) -> bool:
-        """Settle `connection`'s open merges; False when none is open (nothing to do)."""
+        """Settle `connection`'s open merges; False when none is open (nothing to do).
+        A run still going for the previous connection is cancelled: what it left half
+        done stays `sent` in the journal and is read, not re-sent, next time."""
+        self._stop()
         entries = self._workspace.journal.open_merges(connection.key)
         if not entries:
             return False
@@ -64,8 +69,16 @@ class StartupRecovery(QObject):
         count = len(entries)
         self._window.status_bar.showMessage(_english(self.tr(
             "Settling %n interrupted merge(s) by reading the CRM…", "", count), count))
-        self._window.tasks.start("recovery", self._settle(connection, run))
+        self._task = self._window.tasks.start("recovery", self._settle(connection, run))
         return True
+
+    def _stop(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+        if self._run is not None:
+            self._run = None
+            self._window.flow.update_actions()
 
     async def _settle(self, connection: Connection, run: object) -> None:
         try:
