@@ -526,6 +526,33 @@ so, wie {crm} ihn speichert</translation>
     </message>
 </context>
 <context>
+    <name>CompareOptions</name>
+    <message>
+        <source>Separator of the joined texts</source>
+        <translation>Trennzeichen der verbundenen Texte</translation>
+    </message>
+    <message>
+        <source>Field &amp;rules:</source>
+        <translation>Feld&amp;regeln:</translation>
+    </message>
+    <message>
+        <source>Template of field rules for this group</source>
+        <translation>Vorlage mit Feldregeln für diese Gruppe</translation>
+    </message>
+    <message>
+        <source>Saved rules (fill blanks, newest, oldest, longest, from a record) applied to the fields you did not pick by hand</source>
+        <translation>Gespeicherte Regeln (Lücken füllen, neuester, ältester, längster Wert, aus einem Datensatz) für die Felder, die Sie nicht von Hand gewählt haben</translation>
+    </message>
+    <message>
+        <source>Keep everything (safe defaults)</source>
+        <translation>Alles behalten (sichere Vorgaben)</translation>
+    </message>
+    <message>
+        <source>Join the texts of {field} &amp;with:</source>
+        <translation>Texte von {field} verbinden &amp;mit:</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>CRM connection</source>
@@ -1736,24 +1763,8 @@ so, wie {crm} ihn speichert</translation>
         <translation>1–9 Wert behalten · Leertaste hakt an · E eintippen · M/W Hauptdatensatz · Strg+Eingabe führt zusammen · F1 Tasten</translation>
     </message>
     <message>
-        <source>Separator of the joined texts</source>
-        <translation>Trennzeichen der verbundenen Texte</translation>
-    </message>
-    <message>
         <source>&amp;Default master:</source>
         <translation>&amp;Standard-Hauptdatensatz:</translation>
-    </message>
-    <message>
-        <source>Field &amp;rules:</source>
-        <translation>Feld&amp;regeln:</translation>
-    </message>
-    <message>
-        <source>Template of field rules for this group</source>
-        <translation>Vorlage mit Feldregeln für diese Gruppe</translation>
-    </message>
-    <message>
-        <source>Saved rules (fill blanks, newest, oldest, longest, from a record) applied to the fields you did not pick by hand</source>
-        <translation>Gespeicherte Regeln (Lücken füllen, neuester, ältester, längster Wert, aus einem Datensatz) für die Felder, die Sie nicht von Hand gewählt haben</translation>
     </message>
     <message>
         <source>Rule for the default master</source>
@@ -1794,14 +1805,6 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>Not merged: pre-flight says the CRM would refuse this group. See the checks above for what to change.</source>
         <translation>Nicht zusammengeführt: Die Vorabprüfung sagt, dass das CRM diese Gruppe ablehnen würde. Was zu ändern ist, steht in den Prüfungen oben.</translation>
-    </message>
-    <message>
-        <source>Keep everything (safe defaults)</source>
-        <translation>Alles behalten (sichere Vorgaben)</translation>
-    </message>
-    <message>
-        <source>Join the texts of {field} &amp;with:</source>
-        <translation>Texte von {field} verbinden &amp;mit:</translation>
     </message>
     <message>
         <source>Group {id}</source>

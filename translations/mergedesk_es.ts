@@ -526,6 +526,33 @@ tal como la guardará {crm}</translation>
     </message>
 </context>
 <context>
+    <name>CompareOptions</name>
+    <message>
+        <source>Separator of the joined texts</source>
+        <translation>Separador de los textos unidos</translation>
+    </message>
+    <message>
+        <source>Field &amp;rules:</source>
+        <translation>&amp;Reglas de campos:</translation>
+    </message>
+    <message>
+        <source>Template of field rules for this group</source>
+        <translation>Plantilla de reglas de campos para este grupo</translation>
+    </message>
+    <message>
+        <source>Saved rules (fill blanks, newest, oldest, longest, from a record) applied to the fields you did not pick by hand</source>
+        <translation>Reglas guardadas (rellenar vacíos, el más reciente, el más antiguo, el más largo, de un registro) aplicadas a los campos que no eligió a mano</translation>
+    </message>
+    <message>
+        <source>Keep everything (safe defaults)</source>
+        <translation>Conservar todo (valores seguros por defecto)</translation>
+    </message>
+    <message>
+        <source>Join the texts of {field} &amp;with:</source>
+        <translation>Unir los textos de {field} &amp;con:</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>CRM connection</source>
@@ -1736,24 +1763,8 @@ tal como la guardará {crm}</translation>
         <translation>1–9 conservar un valor · Espacio marca · E escribir · M/W principal · Ctrl+Intro fusiona · F1 teclas</translation>
     </message>
     <message>
-        <source>Separator of the joined texts</source>
-        <translation>Separador de los textos unidos</translation>
-    </message>
-    <message>
         <source>&amp;Default master:</source>
         <translation>Principal por &amp;defecto:</translation>
-    </message>
-    <message>
-        <source>Field &amp;rules:</source>
-        <translation>&amp;Reglas de campos:</translation>
-    </message>
-    <message>
-        <source>Template of field rules for this group</source>
-        <translation>Plantilla de reglas de campos para este grupo</translation>
-    </message>
-    <message>
-        <source>Saved rules (fill blanks, newest, oldest, longest, from a record) applied to the fields you did not pick by hand</source>
-        <translation>Reglas guardadas (rellenar vacíos, el más reciente, el más antiguo, el más largo, de un registro) aplicadas a los campos que no eligió a mano</translation>
     </message>
     <message>
         <source>Rule for the default master</source>
@@ -1794,14 +1805,6 @@ tal como la guardará {crm}</translation>
     <message>
         <source>Not merged: pre-flight says the CRM would refuse this group. See the checks above for what to change.</source>
         <translation>No fusionado: la comprobación previa indica que el CRM rechazaría este grupo. Vea arriba qué hay que cambiar.</translation>
-    </message>
-    <message>
-        <source>Keep everything (safe defaults)</source>
-        <translation>Conservar todo (valores seguros por defecto)</translation>
-    </message>
-    <message>
-        <source>Join the texts of {field} &amp;with:</source>
-        <translation>Unir los textos de {field} &amp;con:</translation>
     </message>
     <message>
         <source>Group {id}</source>

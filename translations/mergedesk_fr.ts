@@ -526,6 +526,33 @@ tel que {crm} le gardera</translation>
     </message>
 </context>
 <context>
+    <name>CompareOptions</name>
+    <message>
+        <source>Separator of the joined texts</source>
+        <translation>Séparateur des textes joints</translation>
+    </message>
+    <message>
+        <source>Field &amp;rules:</source>
+        <translation>&amp;Règles des champs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Template of field rules for this group</source>
+        <translation>Modèle de règles de champs pour ce groupe</translation>
+    </message>
+    <message>
+        <source>Saved rules (fill blanks, newest, oldest, longest, from a record) applied to the fields you did not pick by hand</source>
+        <translation>Règles enregistrées (combler les vides, la plus récente, la plus ancienne, la plus longue, d’une fiche donnée) appliquées aux champs que vous n’avez pas choisis à la main</translation>
+    </message>
+    <message>
+        <source>Keep everything (safe defaults)</source>
+        <translation>Tout garder (valeurs sûres par défaut)</translation>
+    </message>
+    <message>
+        <source>Join the texts of {field} &amp;with:</source>
+        <translation>Joindre les textes de {field} a&amp;vec&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>CRM connection</source>
@@ -1736,24 +1763,8 @@ tel que {crm} le gardera</translation>
         <translation>1–9 garder une valeur · Espace coche · E saisir · M/W fiche principale · Ctrl+Entrée fusionne · F1 touches</translation>
     </message>
     <message>
-        <source>Separator of the joined texts</source>
-        <translation>Séparateur des textes joints</translation>
-    </message>
-    <message>
         <source>&amp;Default master:</source>
         <translation>Fiche principale par &amp;défaut&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Field &amp;rules:</source>
-        <translation>&amp;Règles des champs&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Template of field rules for this group</source>
-        <translation>Modèle de règles de champs pour ce groupe</translation>
-    </message>
-    <message>
-        <source>Saved rules (fill blanks, newest, oldest, longest, from a record) applied to the fields you did not pick by hand</source>
-        <translation>Règles enregistrées (combler les vides, la plus récente, la plus ancienne, la plus longue, d’une fiche donnée) appliquées aux champs que vous n’avez pas choisis à la main</translation>
     </message>
     <message>
         <source>Rule for the default master</source>
@@ -1794,14 +1805,6 @@ tel que {crm} le gardera</translation>
     <message>
         <source>Not merged: pre-flight says the CRM would refuse this group. See the checks above for what to change.</source>
         <translation>Non fusionné&#xa0;: la vérification préalable indique que le CRM refuserait ce groupe. Voyez les vérifications ci-dessus pour ce qu’il faut changer.</translation>
-    </message>
-    <message>
-        <source>Keep everything (safe defaults)</source>
-        <translation>Tout garder (valeurs sûres par défaut)</translation>
-    </message>
-    <message>
-        <source>Join the texts of {field} &amp;with:</source>
-        <translation>Joindre les textes de {field} a&amp;vec&#xa0;:</translation>
     </message>
     <message>
         <source>Group {id}</source>

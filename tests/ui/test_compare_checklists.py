@@ -138,12 +138,12 @@ def test_long_text_joins_with_the_separator_chosen(qtbot):
     model = panel.compare_view.compare_model()
     model.set_group("g1", records(), FIELDS, ZOHO, master="1")
     panel.show()
-    assert not panel.join_with.isVisible()
+    assert not panel.options.join_with.isVisible()
     panel.compare_view.setCurrentIndex(model.index(model.row_of("Description"), 0))
-    assert panel.join_with.isVisible()
-    assert panel._join_label.text() == "Join the texts of Description &with:"
-    panel.join_with.setCurrentIndex(2)
-    panel.join_with.activated.emit(2)
+    assert panel.options.join_with.isVisible()
+    assert panel.options.join_label.text() == "Join the texts of Description &with:"
+    panel.options.join_with.setCurrentIndex(2)
+    panel.options.join_with.activated.emit(2)
     note = model.to_group_merge().fields["Description"].value
     assert note.startswith("Met at the fair · Prefers phone calls")
     assert _preview(model, "Description") == "→ joined into Description"
@@ -208,7 +208,7 @@ def test_differences_only_hides_rows_where_every_record_agrees(qtbot, tmp_path):
     panel.set_settings(settings)
     model = panel.compare_view.compare_model()
     model.set_group("g1", records(), FIELDS, ZOHO, master="1")
-    panel._apply_differences_only()  # as show_group does
+    panel.options.apply_differences_only()  # as show_group does
     view = panel.compare_view
     assert not panel.actions.differences_only.isChecked()  # few fields: off by default
     assert not view.isRowHidden(model.row_of("Last_Name"))
@@ -223,7 +223,7 @@ def test_differences_only_hides_rows_where_every_record_agrees(qtbot, tmp_path):
     wide = [r.model_copy(update={"fields": {**r.fields, **{f"f{i}": "same" for i in range(25)}}})
             for r in records()]
     model.set_group("g2", wide, [*FIELDS, *many], ZOHO, master="1")
-    panel._apply_differences_only()
+    panel.options.apply_differences_only()
     assert panel.actions.differences_only.isChecked()  # many fields: on by default
     assert view.isRowHidden(model.row_of("f3"))
 
@@ -289,7 +289,8 @@ def test_zoho_parent_rule_is_checked_before_submission(qtbot):
 
 def test_a_tie_goes_to_the_record_an_integration_knows_and_the_reason_says_so():
     from mergedesk.providers.chatwoot import CAPABILITIES as CHATWOOT
-    from tests.ui.factories import FIELDS as CHATWOOT_FIELDS, contact
+    from tests.ui.factories import FIELDS as CHATWOOT_FIELDS
+    from tests.ui.factories import contact
 
     group = [contact("1", name="Ana", email="a@example.com", phone_number="+34911222333"),
              contact("2", name="Ana", email="a@example.com", identifier="crm-42")]

@@ -26,15 +26,15 @@ def test_a_saved_template_applies_to_the_fields_not_picked_by_hand(qtbot, tmp_pa
     panel = ReviewPanel(model)
     qtbot.addWidget(panel)
     panel.set_templates(store)
-    names = [panel.templates.itemText(i) for i in range(panel.templates.count())]
+    names = [panel.options.templates.itemText(i) for i in range(panel.options.templates.count())]
     assert names == ["Keep everything (safe defaults)", "Newest wins"]
     model.set_group("g1", _records(), FIELDS, ZOHO, master="1")
     panel._loaded = True
     last_name = model.row_of("Last_Name")
     assert model.chosen(last_name) == "1"  # safe defaults: the master's value
     with qtbot.waitSignal(model.edited) as edited:
-        panel.templates.setCurrentIndex(1)
-        panel.templates.activated.emit(1)
+        panel.options.templates.setCurrentIndex(1)
+        panel.options.templates.activated.emit(1)
     assert edited.args[2] == "apply the field rules “Newest wins”"
     assert model.chosen(last_name) == "2"  # the newest record's
     assert model.to_group_merge().fields["Last_Name"].from_record == "2"

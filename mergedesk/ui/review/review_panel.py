@@ -6,9 +6,7 @@ It shows, and keeps the view's own settings (differences only, how long texts jo
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,19 +25,18 @@ from mergedesk.core.master import MasterRule
 from mergedesk.core.models import DuplicateGroup
 from mergedesk.core.preflight import FindingKind
 from mergedesk.core.review import GroupStatus
-from mergedesk.core.rules import SAFE, RuleTemplate
 from mergedesk.store.group_query import GroupListing
 from mergedesk.ui import messages
 from mergedesk.ui.locale_format import percent
 from mergedesk.ui.models.attachments import AttachmentModel
-from mergedesk.ui.models.checklist import SEPARATORS, ListKind
 from mergedesk.ui.models.compare import CompareModel
-from mergedesk.ui.models.compare_text import rule_label, separator_label
+from mergedesk.ui.models.compare_text import rule_label
 from mergedesk.ui.models.display import group_title
 from mergedesk.ui.models.evidence import EvidenceModel
 from mergedesk.ui.review.actions import ReviewActions
 from mergedesk.ui.review.attachments_panel import AttachmentsPanel
 from mergedesk.ui.review.checks_panel import ChecksPanel
+from mergedesk.ui.review.compare_options import CompareOptions, TemplateSource
 from mergedesk.ui.review.compare_view import CompareView
 from mergedesk.ui.review.merge_notes import MergeNotesPanel
 
@@ -48,14 +45,6 @@ _BANNER_COLOURS = {"error": "214,69,69", "warning": "217,138,28", "success": "46
 _PLACEHOLDER, _TABLE = 0, 1
 NOTES_TAB, FILES_TAB, EVIDENCE_TAB = range(3)
 GREY_AFTER_MS = 150  # a group read slower than this greys the previous one out
-DIFFERENCES_KEY = "review/differences_only"  # "on", "off"; unset: on for many fields
-MANY_FIELDS = 20  # above this many fields, "differences only" is on unless set otherwise
-
-
-class TemplateSource(Protocol):
-    def all(self) -> list[RuleTemplate]: ...
-
-
 class ReviewPanel(QWidget):
     rule_changed = Signal(object)  # MasterRule chosen for default masters
 
@@ -71,10 +60,8 @@ class ReviewPanel(QWidget):
         self._loaded = False
         self._grey = QTimer(self, singleShot=True, interval=GREY_AFTER_MS)
         self._grey.timeout.connect(self._on_grey_timeout)
-        self._settings: QSettings | None = None
         self._build()
         model.choices_changed.connect(self._on_model_choices_changed)
-        self.actions.differences_only.triggered.connect(self._on_differences_only_triggered)
         self.actions.swap_master.triggered.connect(self.swap_master)
         self.retranslate()
         self.show_placeholder()
@@ -126,39 +113,21 @@ class ReviewPanel(QWidget):
         self.rule.currentIndexChanged.connect(
             lambda i: self.rule_changed.emit(self.rule.itemData(i)))
         self._rule_label.setBuddy(self.rule)
-        self._templates_label = QLabel(self)
-        self.templates = QComboBox(self)
-        self.templates.activated.connect(self._on_templates_activated)
-        self._templates_label.setBuddy(self.templates)
-        self._template_source: TemplateSource | None = None
         master_row = QHBoxLayout()
         master_row.addWidget(self._master, 1)
-        master_row.addWidget(self._templates_label)
-        master_row.addWidget(self.templates)
         master_row.addWidget(self._rule_label)
         master_row.addWidget(self.rule)
         self.checks = ChecksPanel(self._model, self)
-        self._join_label = QLabel(self)
-        self.join_with = QComboBox(self)
-        for separator in SEPARATORS:
-            self.join_with.addItem("", separator)
-        self.join_with.activated.connect(self._on_join_with_activated)
-        self._join_label.setBuddy(self.join_with)
-        join_row = QHBoxLayout()
-        join_row.addWidget(self._join_label)
-        join_row.addWidget(self.join_with)
-        join_row.addStretch(1)
-        self._join_row = QWidget(self)
-        self._join_row.setLayout(join_row)
-        join_row.setContentsMargins(0, 0, 0, 0)
-        self._join_row.hide()
         self._banner = QLabel(self)
         self._banner.setWordWrap(True)
         self._banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._banner.hide()
         self._view = CompareView(self)
         self._view.setModel(self._model)
-        self._view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self.options = CompareOptions(self._model, self._view, self.actions,
+                                      lambda: self._loaded, self)
+        master_row.insertWidget(1, self.options.templates_label)
+        master_row.insertWidget(2, self.options.templates)
         self._model.value_rejected.connect(self._on_model_value_rejected)
         self.notes = MergeNotesPanel(self._model, self.actions.dry_run, self)
         self.files = AttachmentsPanel(self.attachments, self)
@@ -203,7 +172,7 @@ class ReviewPanel(QWidget):
         layout.addLayout(master_row)
         layout.addWidget(self.checks)
         layout.addWidget(self._banner)
-        layout.addWidget(self._join_row)
+        layout.addWidget(self.options.join_row)
         layout.addWidget(self._stack, 1)
         # The hint gets a row of its own: beside the buttons it wrapped to six lines in
         # German and French.
@@ -214,18 +183,9 @@ class ReviewPanel(QWidget):
         self._hint.setText(self.tr(
             "1–9 keep a value · Space ticks · E types · M/W master · Ctrl+Enter merges · "
             "F1 keys"))
-        for index in range(self.join_with.count()):
-            self.join_with.setItemText(index, separator_label(self.join_with.itemData(index)))
-        self.join_with.setAccessibleName(self.tr("Separator of the joined texts"))
-        self._on_view_current_changed(self._view.currentIndex())
+        self.options.retranslate()
         self._view.setAccessibleName(self.tr("Records side by side"))
         self._rule_label.setText(self.tr("&Default master:"))
-        self._templates_label.setText(self.tr("Field &rules:"))
-        self.templates.setAccessibleName(self.tr("Template of field rules for this group"))
-        self.templates.setToolTip(self.tr(
-            "Saved rules (fill blanks, newest, oldest, longest, from a record) applied to "
-            "the fields you did not pick by hand"))
-        self._fill_templates()
         self.rule.setAccessibleName(self.tr("Rule for the default master"))
         for index in range(self.rule.count()):
             self.rule.setItemText(index, rule_label(self.rule.itemData(index)))
@@ -281,11 +241,7 @@ class ReviewPanel(QWidget):
         self._show_header()
         self._view.setEnabled(True)
         self._show_page(_TABLE)
-        self._fill_templates()
-        chosen = self.templates.currentData()
-        if chosen is not None and chosen != SAFE:  # the standing choice, not an edit
-            self._model.set_template(chosen, announce=False)
-        self._apply_differences_only()
+        self.options.group_shown()
         self._view.go_to_first_difference()
         if missing:
             self.set_banner(self.tr("No longer in the CRM: {ids}. They were left out.").format(
@@ -354,70 +310,12 @@ class ReviewPanel(QWidget):
         following = ids[(ids.index(self._model.master) + 1) % len(ids)]
         return self._model.set_master(following)
 
-    # Differences only
+    # Options of the compare view (main window wiring)
     def set_settings(self, settings: QSettings) -> None:
-        """Where the panel remembers the reviewer's "differences only" choice."""
-        self._settings = settings
+        self.options.set_settings(settings)
 
-    def _apply_differences_only(self) -> None:
-        stored = self._settings.value(DIFFERENCES_KEY, "") if self._settings else ""
-        fields = len(self._model.choices.fields) if self._model.choices else 0
-        on = stored == "on" if stored in ("on", "off") else fields > MANY_FIELDS
-        self.actions.differences_only.setChecked(on)
-        self._view.set_differences_only(on)
-
-    def _on_differences_only_triggered(self, checked: bool) -> None:
-        if self._settings is not None:
-            self._settings.setValue(DIFFERENCES_KEY, "on" if checked else "off")
-        self._view.set_differences_only(checked)
-
-    # Templates of field rules
     def set_templates(self, source: TemplateSource) -> None:
-        """Where saved templates come from (services.rule_templates.TemplateStore)."""
-        self._template_source = source
-        self._fill_templates()
-
-    def _fill_templates(self) -> None:
-        source = self._template_source
-        self._templates_label.setVisible(source is not None)
-        self.templates.setVisible(source is not None)
-        if source is None:
-            return
-        current = self.templates.currentData()
-        self.templates.clear()
-        for template in source.all():
-            name = self.tr("Keep everything (safe defaults)") if template == SAFE \
-                else template.name
-            self.templates.addItem(name, template)
-        index = next((i for i in range(self.templates.count())
-                      if current is not None and self.templates.itemData(i).name == current.name),
-                     0)
-        self.templates.setCurrentIndex(index)
-
-    def _on_templates_activated(self, index: int) -> None:
-        template = self.templates.itemData(index)
-        if template is not None and self._loaded:
-            self._model.set_template(template)
-
-    # Long texts
-    def _on_view_current_changed(self, current: QModelIndex, _previous=None) -> None:
-        row = current.row() if current.isValid() else -1
-        choices = self._model.choices
-        name = self._model.field_at(row).api_name if row >= 0 and choices else ""
-        checklist = choices.lists.get(name) if choices else None
-        joined = checklist is not None and checklist.kind == ListKind.JOIN
-        self._join_row.setVisible(joined)
-        if joined and choices is not None:
-            self._join_label.setText(self.tr("Join the texts of {field} &with:").format(
-                field=checklist.field.display_label))
-            self.join_with.setCurrentIndex(max(0, self.join_with.findData(
-                choices.separator(name))))
-
-    def _on_join_with_activated(self, index: int) -> None:
-        row = self._view.currentIndex().row()
-        if row >= 0:
-            self._model.set_separator(self._model.field_at(row).api_name,
-                                      self.join_with.itemData(index))
+        self.options.set_templates(source)
 
     # Internals
     def _show_page(self, page: int) -> None:
