@@ -206,3 +206,21 @@ def test_keys_toggle_differences_only_and_swap_the_master_in_the_window(qtbot, d
     assert compare.master != before
     _press(qtbot, desk, Qt.Key.Key_W)
     assert compare.master == before  # two records: W swaps back
+
+
+def test_space_unticks_a_value_and_ctrl_z_ticks_it_again(qtbot, desk):
+    group = next(g for g in desk.groups if len(g.records) == 3)
+    with desk.fake.state.lock:
+        for n, cid in enumerate(int(r) for r in group.records):
+            desk.fake.state.contacts[cid]["email"] = f"ana{n}@example.com"
+    _show(qtbot, desk, group.id)
+    compare, view = desk.window.compare, desk.window.review_panel.compare_view
+    second = compare.row_of("email") + 1
+    view.setCurrentIndex(compare.index(second, 0))
+    dropped = compare.choices.lists["email"].items[1]
+    _press(qtbot, desk, Qt.Key.Key_Space)
+    assert not compare.choices.ticked("email", 1)
+    assert dropped not in str(compare.to_group_merge().fields)
+    _press(qtbot, desk, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert compare.choices.ticked("email", 1)
+    assert dropped in str(compare.to_group_merge().fields)  # back in the note
