@@ -22,7 +22,16 @@ import argparse
 import json
 
 import httpx
-from throughput_common import ChildFake, apply_all, duplicate_merges, plan_for, run, settings
+from throughput_common import (
+    ChildFake,
+    apply_all,
+    call_log,
+    plan_for,
+    run,
+    settings,
+    sliding_window_figures,
+    summary,
+)
 
 from mergedesk.providers.chatwoot import ChatwootProvider
 
@@ -53,9 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         client = ChatwootProvider(settings("chatwoot", fake.base_url, fake.info["credentials"], {
             "requests_per_minute": per_minute, "rate_limit_period": args.window,
             "concurrency": args.concurrency}))
-        seconds, statuses = run(_apply(client, fake.base_url, plan))
-        counts = fake.admin("requests", token)["requests"]
-        merges = fake.admin("merges", token)["merges"]
+        # ApplyService's own concurrency: the provider's, from its `concurrency` option.
+        seconds, statuses = run(apply_all(client, fake.base_url, plan,
+                                          client.capabilities.max_concurrency))
+        counts, merges = call_log(fake, token)
     finally:
         fake.stop()
     print(json.dumps(_report(args, plan, seconds, statuses, counts, merges, client)))
@@ -65,21 +75,16 @@ def main(argv: list[str] | None = None) -> int:
 def _report(args, plan, seconds, statuses, counts, merges, client) -> dict:
     throttled = client.pacer.throttled
     admitted = sum(counts.values()) - throttled
-    allowed = args.limit / args.window
     with_burst = args.limit * (seconds / args.window + 1)
     return {
-        "provider": "chatwoot", "groups": len(plan.merges),
-        "records_merged": sum(len(m.others) for m in plan.merges),
-        "seconds": round(seconds, 2), "requests": admitted, "throttled": throttled,
+        **summary("chatwoot", plan, seconds, statuses, merges, ("mergee",)),
+        **sliding_window_figures(admitted, seconds, args.limit, args.window),
+        "throttled": throttled,
         "requests_per_group": round(admitted / max(1, len(plan.merges)), 1),
-        "achieved_rps": round(admitted / seconds, 1), "allowed_rps": round(allowed, 1),
-        "ratio": round(admitted / seconds / allowed, 3),
         "ratio_with_burst": round(admitted / with_burst, 3),
-        "merge_calls": len(merges), "duplicate_merges": duplicate_merges(merges, ("mergee",)),
         "merges_per_minute": round(len(merges) / seconds * 60, 1),
-        "statuses": statuses, "concurrency": args.concurrency, "latency": args.latency,
-        "paced": not args.unpaced, "limit": f"{args.limit} per {args.window:g} s",
-        "by_route": counts,
+        "concurrency": args.concurrency, "latency": args.latency,
+        "paced": not args.unpaced, "by_route": counts,
     }
 
 
@@ -88,14 +93,6 @@ def _arm_latency(fake: ChildFake, token: str, latency: float) -> None:
              "apply": True}
     httpx.post(f"{fake.root}/_sandbox/faults", json=fault,
                headers={"x-sandbox-token": token}, timeout=10).raise_for_status()
-
-
-async def _apply(client: ChatwootProvider, base_url, plan):
-    try:
-        # ApplyService's own concurrency: the provider's, from its `concurrency` option.
-        return await apply_all(client, base_url, plan, client.capabilities.max_concurrency)
-    finally:
-        await client.aclose()
 
 
 if __name__ == "__main__":

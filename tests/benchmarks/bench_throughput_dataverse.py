@@ -16,7 +16,16 @@ from __future__ import annotations
 import argparse
 import json
 
-from throughput_common import ChildFake, apply_all, duplicate_merges, plan_for, run, settings
+from throughput_common import (
+    ChildFake,
+    apply_all,
+    budget_figures,
+    call_log,
+    plan_for,
+    run,
+    settings,
+    summary,
+)
 
 from mergedesk.providers.dataverse import DataverseProvider
 
@@ -43,33 +52,16 @@ def main(argv: list[str] | None = None) -> int:
                          "concurrency": args.concurrency})
         client = DataverseProvider(conn)
         in_flight = args.apply_concurrency or client.capabilities.max_concurrency
-        seconds, statuses = run(_apply(client, fake.base_url, plan, in_flight))
-        secret = creds["MERGEDESK_DATAVERSE_CLIENT_SECRET"]
-        counts = fake.admin("requests", secret)["requests"]
-        merges = fake.admin("merges", secret)["merges"]
+        seconds, statuses = run(apply_all(client, fake.base_url, plan, in_flight))
+        counts, merges = call_log(fake, creds["MERGEDESK_DATAVERSE_CLIENT_SECRET"])
     finally:
         fake.stop()
-    requests = sum(counts.values())
-    allowed_calls = args.budget * (seconds / args.window + 1)
     print(json.dumps({
-        "provider": "dataverse", "groups": len(plan.merges), "records_merged": sum(
-            len(m.others) for m in plan.merges), "seconds": round(seconds, 2),
-        "requests": requests, "achieved_rps": round(requests / seconds, 1),
-        "allowed_rps": round(allowed_calls / seconds, 1),
-        "ratio": round(requests / allowed_calls, 3),
-        "ratio_vs_rate": round(requests / seconds / (args.budget / args.window), 3),
-        "merge_calls": len(merges), "duplicate_merges": duplicate_merges(merges, ("subordinate",)),
-        "throttled": client.pacer.throttled, "statuses": statuses,
-        "apply_concurrency": in_flight,
+        **summary("dataverse", plan, seconds, statuses, merges, ("subordinate",)),
+        **budget_figures(sum(counts.values()), seconds, args.budget, args.window),
+        "throttled": client.pacer.throttled, "apply_concurrency": in_flight,
     }))
     return 0
-
-
-async def _apply(client, base_url, plan, in_flight):
-    try:
-        return await apply_all(client, base_url, plan, in_flight)
-    finally:
-        await client.aclose()
 
 
 if __name__ == "__main__":

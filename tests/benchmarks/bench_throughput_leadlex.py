@@ -18,9 +18,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 
-from throughput_common import ChildFake, apply_all, duplicate_merges, plan_for, run, settings
+from throughput_common import (
+    ChildFake,
+    apply_all,
+    call_log,
+    plan_for,
+    run,
+    settings,
+    sliding_window_figures,
+    summary,
+)
 
 from mergedesk.providers.leadlex import LeadLexProvider
 
@@ -42,39 +50,21 @@ def main(argv: list[str] | None = None) -> int:
         paced = {} if args.reactive else {"requests_per_minute": args.limit,
                                           "window": args.window}
         client = LeadLexProvider(settings("leadlex", fake.base_url, credentials, paced))
-        seconds, statuses = run(_apply(client, fake.base_url, plan, args.apply_concurrency))
-        token = credentials["MERGEDESK_LEADLEX_API_KEY"]
-        counts = fake.admin("requests", token)["requests"]
-        merges = fake.admin("merges", token)["merges"]
+        seconds, statuses = run(apply_all(client, fake.base_url, plan,
+                                          args.apply_concurrency))
+        counts, merges = call_log(fake, credentials["MERGEDESK_LEADLEX_API_KEY"])
     finally:
         fake.stop()
     throttled = client.pacer.minute.throttled
     admitted = sum(counts.values()) - throttled
-    allowed = args.limit / args.window
-    # A sliding window admits request k*limit + 1 no sooner than k windows after the
-    # first: the fastest any client can finish `admitted` requests under this limit.
-    fastest = math.floor((admitted - 1) / args.limit) * args.window
     keys = [m["idempotency_key"] for m in merges]
     print(json.dumps({
-        "provider": "leadlex", "groups": len(plan.merges),
-        "records_merged": sum(len(m.others) for m in plan.merges),
-        "seconds": round(seconds, 2), "requests": admitted, "throttled": throttled,
-        "achieved_rps": round(admitted / seconds, 1), "allowed_rps": round(allowed, 1),
-        "ratio": round(admitted / seconds / allowed, 3),
-        "fastest_possible_seconds": fastest, "ratio_to_fastest": round(fastest / seconds, 3),
-        "merge_calls": len(merges), "duplicate_merges": duplicate_merges(merges, ("duplicates",)),
-        "merges_without_key": keys.count(None), "statuses": statuses,
+        **summary("leadlex", plan, seconds, statuses, merges, ("duplicates",)),
+        **sliding_window_figures(admitted, seconds, args.limit, args.window),
+        "throttled": throttled, "merges_without_key": keys.count(None),
         "apply_concurrency": args.apply_concurrency, "paced": not args.reactive,
-        "limit": f"{args.limit} per {args.window:g} s",
     }))
     return 0
-
-
-async def _apply(client, base_url, plan, in_flight):
-    try:
-        return await apply_all(client, base_url, plan, in_flight)
-    finally:
-        await client.aclose()
 
 
 if __name__ == "__main__":

@@ -16,9 +16,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 
-from throughput_common import ChildFake, apply_all, duplicate_merges, plan_for, run, settings
+from throughput_common import (
+    ChildFake,
+    apply_all,
+    call_log,
+    plan_for,
+    run,
+    settings,
+    sliding_window_figures,
+    summary,
+)
 
 from mergedesk.providers.pipeliner import PipelinerProvider
 
@@ -39,39 +47,20 @@ def main(argv: list[str] | None = None) -> int:
         credentials = fake.info["credentials"]
         paced = {"requests_per_window": args.limit, "window": args.window} if args.paced else {}
         client = PipelinerProvider(settings("pipeliner", fake.base_url, credentials, paced))
-        seconds, statuses = run(_apply(client, fake.base_url, plan, args.apply_concurrency))
-        token = credentials["MERGEDESK_PIPELINER_SECRET"]
-        counts = fake.admin("requests", token)["requests"]
-        merges = fake.admin("merges", token)["merges"]
+        seconds, statuses = run(apply_all(client, fake.base_url, plan,
+                                          args.apply_concurrency))
+        counts, merges = call_log(fake, credentials["MERGEDESK_PIPELINER_SECRET"])
     finally:
         fake.stop()
-    sent = sum(counts.values())
     throttled = client.pacer.throttled
-    admitted = sent - throttled
-    allowed = args.limit / args.window
-    # A sliding window admits request k*limit + 1 no sooner than k windows after the
-    # first: the fastest any client can finish `admitted` requests under this limit.
-    fastest = math.floor((admitted - 1) / args.limit) * args.window
+    admitted = sum(counts.values()) - throttled
     print(json.dumps({
-        "provider": "pipeliner", "groups": len(plan.merges),
-        "records_merged": sum(len(m.others) for m in plan.merges),
-        "seconds": round(seconds, 2), "requests": admitted, "throttled": throttled,
-        "achieved_rps": round(admitted / seconds, 1), "allowed_rps": round(allowed, 1),
-        "ratio": round(admitted / seconds / allowed, 3),
-        "fastest_possible_seconds": fastest, "ratio_to_fastest": round(fastest / seconds, 3),
-        "merge_calls": len(merges),
-        "duplicate_merges": duplicate_merges(merges, ("secondaries",)),
-        "statuses": statuses, "apply_concurrency": args.apply_concurrency, "paced": args.paced,
-        "limit": f"{args.limit} per {args.window:g} s",
+        **summary("pipeliner", plan, seconds, statuses, merges, ("secondaries",)),
+        **sliding_window_figures(admitted, seconds, args.limit, args.window),
+        "throttled": throttled, "apply_concurrency": args.apply_concurrency,
+        "paced": args.paced,
     }))
     return 0
-
-
-async def _apply(client, base_url, plan, in_flight):
-    try:
-        return await apply_all(client, base_url, plan, in_flight)
-    finally:
-        await client.aclose()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,16 @@ from __future__ import annotations
 import argparse
 import json
 
-from throughput_common import ChildFake, apply_all, duplicate_merges, plan_for, run, settings
+from throughput_common import (
+    ChildFake,
+    apply_all,
+    budget_figures,
+    call_log,
+    plan_for,
+    run,
+    settings,
+    summary,
+)
 
 from mergedesk.providers.zoho import ZohoProvider
 
@@ -44,33 +53,18 @@ def main(argv: list[str] | None = None) -> int:
                          "requests_per_window": args.credits, "window": args.window})
         client = ZohoProvider(conn)
         in_flight = args.apply_concurrency or client.capabilities.max_concurrency
-        seconds, statuses = run(_apply(client, fake.base_url, plan, in_flight))
-        token = fake.info["credentials"]["MERGEDESK_ZOHO_REFRESH_TOKEN"]
-        counts = fake.admin("requests", token)["requests"]
-        merges = fake.admin("merges", token)["merges"]
+        seconds, statuses = run(apply_all(client, fake.base_url, plan, in_flight))
+        counts, merges = call_log(fake, fake.info["credentials"]["MERGEDESK_ZOHO_REFRESH_TOKEN"])
     finally:
         fake.stop()
     requests = sum(n for k, n in counts.items() if k.startswith(API_ROUTES))
-    allowed_calls = args.credits * (seconds / args.window + 1)
-    allowed = allowed_calls / seconds
     print(json.dumps({
-        "provider": "zoho", "groups": len(plan.merges), "records_merged": sum(
-            len(m.others) for m in plan.merges), "seconds": round(seconds, 2),
-        "requests": requests, "achieved_rps": round(requests / seconds, 1),
-        "allowed_rps": round(allowed, 1), "ratio": round(requests / allowed_calls, 3),
-        "ratio_vs_rate": round(requests / seconds / (args.credits / args.window), 3),
-        "merge_calls": len(merges), "duplicate_merges": duplicate_merges(merges, ("children",)),
-        "throttled": client.pacer.throttled, "statuses": statuses,
-        "apply_concurrency": in_flight, "token_refreshes": client.token_refreshes,
+        **summary("zoho", plan, seconds, statuses, merges, ("children",)),
+        **budget_figures(requests, seconds, args.credits, args.window),
+        "throttled": client.pacer.throttled, "apply_concurrency": in_flight,
+        "token_refreshes": client.token_refreshes,
     }))
     return 0
-
-
-async def _apply(client, base_url, plan, in_flight):
-    try:
-        return await apply_all(client, base_url, plan, in_flight)
-    finally:
-        await client.aclose()
 
 
 if __name__ == "__main__":

@@ -2,11 +2,13 @@
 (its own GIL, TCP_NODELAY sockets), merges the planted groups through ApplyService,
 and reads the fake's own counts of requests, refusals and merges.
 
-Not a test module: bench_throughput_zoho.py and bench_throughput_dataverse.py use it."""
+Not a test module: the bench_throughput_<crm>.py scripts use it, and each adds only its
+CRM's options and limit model."""
 
 from __future__ import annotations
 
 import asyncio
+import math
 import multiprocessing
 import socket
 import sys
@@ -89,7 +91,7 @@ def plan_for(provider: str, entity: str, groups: list[list[str]], count: int,
 
 async def apply_all(client: Provider, base_url: str, plan: MergePlan,
                     concurrency: int) -> tuple[float, dict[str, int]]:
-    """Seconds taken and outcome counts by status."""
+    """Seconds taken and outcome counts by status; closes `client`."""
     with tempfile.TemporaryDirectory() as folder:
         workspace = Workspace.open(Path(folder))
         try:
@@ -102,6 +104,45 @@ async def apply_all(client: Provider, base_url: str, plan: MergePlan,
             return time.perf_counter() - started, statuses
         finally:
             workspace.close()
+            await client.aclose()
+
+
+def call_log(fake: ChildFake, token: str) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """The fake's request counts by route and the merge calls it received."""
+    return fake.admin("requests", token)["requests"], fake.admin("merges", token)["merges"]
+
+
+def summary(provider: str, plan: MergePlan, seconds: float, statuses: dict[str, int],
+            merges: list[dict[str, Any]], loser_keys: tuple[str, ...]) -> dict[str, Any]:
+    """What every throughput report says: the work done, how long, and re-sent merges."""
+    return {"provider": provider, "groups": len(plan.merges),
+            "records_merged": sum(len(m.others) for m in plan.merges),
+            "seconds": round(seconds, 2), "merge_calls": len(merges),
+            "duplicate_merges": duplicate_merges(merges, loser_keys), "statuses": statuses}
+
+
+def sliding_window_figures(admitted: int, seconds: float, limit: int,
+                           window: float) -> dict[str, Any]:
+    """Throughput against a limit of `limit` requests in any `window` seconds."""
+    allowed = limit / window
+    # A sliding window admits request k*limit + 1 no sooner than k windows after the
+    # first: the fastest any client can finish `admitted` requests under this limit.
+    fastest = math.floor((admitted - 1) / limit) * window
+    return {"requests": admitted, "achieved_rps": round(admitted / seconds, 1),
+            "allowed_rps": round(allowed, 1), "ratio": round(admitted / seconds / allowed, 3),
+            "fastest_possible_seconds": fastest,
+            "ratio_to_fastest": round(fastest / seconds, 3),
+            "limit": f"{limit} per {window:g} s"}
+
+
+def budget_figures(requests: int, seconds: float, budget: int, window: float) -> dict[str, Any]:
+    """Throughput against a budget of `budget` requests (or credits) per fixed `window`,
+    whose first window is spent at once."""
+    allowed_calls = budget * (seconds / window + 1)
+    return {"requests": requests, "achieved_rps": round(requests / seconds, 1),
+            "allowed_rps": round(allowed_calls / seconds, 1),
+            "ratio": round(requests / allowed_calls, 3),
+            "ratio_vs_rate": round(requests / seconds / (budget / window), 3)}
 
 
 def settings(provider: str, base_url: str, credentials: dict[str, str],
