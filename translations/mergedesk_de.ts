@@ -2011,6 +2011,10 @@ so, wie {crm} ihn speichert</translation>
             <numerusform>%n Zusammenführungen ließen sich noch nicht klären: Sie bleiben offen und ihre Gruppen gesperrt, bis MergeDesk das CRM lesen kann</numerusform>
         </translation>
     </message>
+    <message>
+        <source>stopped before any call, nothing changed in the CRM; the group is back to review</source>
+        <translation>vor dem ersten Aufruf angehalten, im CRM hat sich nichts geändert; die Gruppe ist wieder zu prüfen</translation>
+    </message>
 </context>
 <context>
     <name>TeamAuditDialog</name>

@@ -2011,6 +2011,10 @@ tal como la guardará {crm}</translation>
             <numerusform>%n fusiones aún no se pudieron resolver: siguen abiertas y sus grupos bloqueados hasta que MergeDesk pueda leer el CRM</numerusform>
         </translation>
     </message>
+    <message>
+        <source>stopped before any call, nothing changed in the CRM; the group is back to review</source>
+        <translation>detenida antes de cualquier llamada, no cambió nada en el CRM; el grupo vuelve a estar pendiente de revisión</translation>
+    </message>
 </context>
 <context>
     <name>TeamAuditDialog</name>

@@ -2011,6 +2011,10 @@ tel que {crm} le gardera</translation>
             <numerusform>%n fusions n’ont pas encore pu être réglées&#xa0;: elles restent ouvertes et leurs groupes bloqués tant que MergeDesk ne peut pas lire le CRM</numerusform>
         </translation>
     </message>
+    <message>
+        <source>stopped before any call, nothing changed in the CRM; the group is back to review</source>
+        <translation>arrêtée avant tout appel, rien n’a changé dans le CRM ; le groupe est de nouveau à examiner</translation>
+    </message>
 </context>
 <context>
     <name>TeamAuditDialog</name>

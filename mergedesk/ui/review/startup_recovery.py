@@ -113,7 +113,7 @@ class StartupRecovery(QObject):
         self._window.status_bar.showMessage(self.text, STATUS_MS)
         details = "\n".join(
             self.tr("Merge #{id} (group {group}): {result}").format(
-                id=o.merge_id, group=o.group, result=messages.outcome_text(o))
+                id=o.merge_id, group=o.group, result=self._result_text(o))
             for o in outcomes)
         if self.notice is not None:
             self.notice.close()
@@ -148,6 +148,12 @@ class StartupRecovery(QObject):
                 "Could not settle %n merge(s) yet: kept open, and their groups blocked "
                 "until MergeDesk can read the CRM", "", still_open), still_open))
         return ". ".join(said)
+
+    def _result_text(self, outcome: MergeOutcome) -> str:
+        if self._changed_nothing(outcome):
+            return self.tr("stopped before any call, nothing changed in the CRM; the group "
+                           "is back to review")
+        return messages.outcome_text(outcome)
 
     def _changed_nothing(self, outcome: MergeOutcome) -> bool:
         """Failed without a single call taking effect (the journal says so step by step)."""
