@@ -220,6 +220,10 @@
         <translation>Zoho braucht „Berichtet an“ und „Firmenname“ aus demselben Datensatz: Übernehmen Sie beide aus einem Datensatz.</translation>
     </message>
     <message>
+        <source>{field}: the records differ and the CRM does not let MergeDesk write it; the master keeps its own. Make the record with the right one the master (M or W).</source>
+        <translation>{field}: Die Datensätze unterscheiden sich, und das CRM lässt MergeDesk das Feld nicht schreiben; der Hauptdatensatz behält seinen Wert. Machen Sie den Datensatz mit dem richtigen Wert zum Hauptdatensatz (M oder W).</translation>
+    </message>
+    <message>
         <source>{ids} cannot be merged now (locked or in an approval). Finish or cancel that in the CRM, or split the record out of the group.</source>
         <translation>{ids} kann gerade nicht zusammengeführt werden (gesperrt oder in einer Genehmigung). Schließen Sie das im CRM ab oder brechen Sie es ab, oder nehmen Sie den Datensatz aus der Gruppe.</translation>
     </message>

@@ -220,6 +220,10 @@
         <translation>Zoho necesita «Informa a» y «Nombre de cuenta» del mismo registro: tome ambos de un solo registro.</translation>
     </message>
     <message>
+        <source>{field}: the records differ and the CRM does not let MergeDesk write it; the master keeps its own. Make the record with the right one the master (M or W).</source>
+        <translation>{field}: los registros difieren y el CRM no deja que MergeDesk escriba este campo; el principal conserva su valor. Haga principal el registro con el valor correcto (M o W).</translation>
+    </message>
+    <message>
         <source>{ids} cannot be merged now (locked or in an approval). Finish or cancel that in the CRM, or split the record out of the group.</source>
         <translation>{ids} no se puede fusionar ahora (bloqueado o en una aprobación). Termínelo o cancélelo en el CRM, o saque el registro del grupo.</translation>
     </message>

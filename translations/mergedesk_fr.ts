@@ -220,6 +220,10 @@
         <translation>Zoho exige «&#xa0;Rend compte à&#xa0;» et «&#xa0;Nom du compte&#xa0;» de la même fiche&#xa0;: prenez les deux d’une seule fiche.</translation>
     </message>
     <message>
+        <source>{field}: the records differ and the CRM does not let MergeDesk write it; the master keeps its own. Make the record with the right one the master (M or W).</source>
+        <translation>{field}&#xa0;: les fiches diffèrent et le CRM ne laisse pas MergeDesk écrire ce champ&#xa0;; la fiche principale garde sa valeur. Faites de la fiche qui a la bonne valeur la fiche principale (M ou W).</translation>
+    </message>
+    <message>
         <source>{ids} cannot be merged now (locked or in an approval). Finish or cancel that in the CRM, or split the record out of the group.</source>
         <translation>{ids} ne peut pas être fusionné pour l’instant (verrouillé ou en cours d’approbation). Terminez ou annulez cela dans le CRM, ou retirez la fiche du groupe.</translation>
     </message>
@@ -2013,7 +2017,7 @@ tel que {crm} le gardera</translation>
     </message>
     <message>
         <source>stopped before any call, nothing changed in the CRM; the group is back to review</source>
-        <translation>arrêtée avant tout appel, rien n’a changé dans le CRM ; le groupe est de nouveau à examiner</translation>
+        <translation>arrêtée avant tout appel, rien n’a changé dans le CRM&#xa0;; le groupe est de nouveau à examiner</translation>
     </message>
 </context>
 <context>

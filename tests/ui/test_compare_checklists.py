@@ -299,3 +299,16 @@ def test_a_tie_goes_to_the_record_an_integration_knows_and_the_reason_says_so():
     assert model.master == "2"
     assert model.master_reason() == (
         "Master #2: linked to an integration (it holds an id one set) (Most complete: a tie)")
+
+
+def test_a_conflict_on_a_field_the_crm_will_not_let_us_write_is_shown_without_blocking(qtbot):
+    read_only = [f.model_copy(update={"writable": False}) if f.api_name == "Owner" else f
+                 for f in FIELDS]
+    panel = ReviewPanel(CompareModel())
+    qtbot.addWidget(panel)
+    model = panel.compare_view.compare_model()
+    model.set_group("g1", records(), read_only, ZOHO, master="1")
+    assert "Owner: the records differ and the CRM does not let MergeDesk write it; the " \
+        "master keeps its own. Make the record with the right one the master (M or W)." \
+        in panel.checks.lines()
+    assert panel.confirm_merge()  # nothing the reviewer could pick would settle it

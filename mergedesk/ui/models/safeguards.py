@@ -17,7 +17,6 @@ from mergedesk.ui.models.choices import MergeChoices
 
 SAFE_DEFAULTS = frozenset({Sensitive.OPT_OUT, Sensitive.DO_NOT_CALL, Sensitive.CONSENT,
                            Sensitive.CREATED})
-MUST_DECIDE = frozenset({Sensitive.OWNER, Sensitive.LIFECYCLE, Sensitive.PARENT})
 
 
 class FlagKind(StrEnum):
@@ -41,7 +40,7 @@ def flags(choices: MergeChoices) -> dict[str, Flag]:
         name, sensitive = definition.api_name, definition.sensitive
         if sensitive is None or not choices.differs(name) or not definition.writable:
             continue
-        if name in conflicts or sensitive in MUST_DECIDE:
+        if name in conflicts:  # two or more values: a blank owner is no conflict
             found[name] = Flag(name, FlagKind.CONFLICT, sensitive, choices.decided(name))
         elif sensitive in SAFE_DEFAULTS:
             found[name] = Flag(name, FlagKind.SAFE_DEFAULT, sensitive, choices.decided(name))

@@ -40,6 +40,10 @@ def finding_text(finding: Finding, label: Callable[[str], str] = str) -> str:
     if finding.kind == FindingKind.PARENT and finding.field == "Account_Name":
         return _t("Zoho needs Reporting To and Account Name from the same record: take "
                   "both from one record.")
+    if finding.kind == FindingKind.CONFLICT:  # a field MergeDesk cannot write
+        return _t("{field}: the records differ and the CRM does not let MergeDesk write "
+                  "it; the master keeps its own. Make the record with the right one the "
+                  "master (M or W).").format(field=field)
     if finding.kind == FindingKind.LOCKED:
         return _t("{ids} cannot be merged now (locked or in an approval). Finish or cancel "
                   "that in the CRM, or split the record out of the group.").format(ids=ids)
@@ -120,8 +124,10 @@ class ChecksPanel(QWidget):
                               line, not flag.decided))
             else:
                 items.append(("◆", _BLUE, line, False))
+        flagged = self._model.flags_shown()
         for finding in findings(choices, self._extra):
-            if finding.kind == FindingKind.CONFLICT:
+            if finding.kind == FindingKind.CONFLICT and (finding.field in flagged
+                                                         or finding.blocking):
                 continue  # shown above as a flag, with the field's own words
             items.append(("✖" if finding.blocking else "⚠",
                           _RED if finding.blocking else _AMBER,
