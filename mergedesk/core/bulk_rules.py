@@ -25,7 +25,7 @@ from pydantic import (
 from mergedesk.core import multivalue as mv
 from mergedesk.core.capabilities import Capabilities, FileHandling
 from mergedesk.core.master import MasterRule, suggest_master
-from mergedesk.core.models import DuplicateGroup, FieldDef, FieldRole, Record
+from mergedesk.core.models import DuplicateGroup, FieldDef, FieldRole, FieldType, Record
 from mergedesk.core.plan import AttachmentChoice, FieldChoice, GroupMerge
 from mergedesk.core.rules import FieldRule, RuleKind, RuleTemplate, resolve
 from mergedesk.core.values import is_blank, same_value
@@ -202,23 +202,31 @@ def build_merge(rule: BulkRule, group: DuplicateGroup, records: Sequence[Record]
         return None
     ordered = [master, *(r for r in records if r is not master)]
     template = rule.template()
-    defaults = resolve(ordered, fields, template, region)
+    defaults = resolve(ordered, _in_play(records, fields), template, region)
+    snapshot = {r.id: r.fields for r in ordered}
     choices: dict[str, FieldChoice] = {}
     for name, choice in {**_joined_notes(ordered, fields, defaults.choices, template),
                          **defaults.choices}.items():
         definition = fields.get(name)
-        kept = master.fields.get(name)
-        value = choice.resolve({r.id: r.fields for r in ordered}, name)
-        if definition is None or not definition.writable or same_value(value, kept):
-            continue
-        if rule.never_overwrite_non_empty and definition.sensitive is None \
-                and _overwrites(kept, value):
-            continue
-        choices[name] = choice
+        if definition is not None and definition.writable and not same_value(
+                choice.resolve(snapshot, name), master.fields.get(name)):
+            choices[name] = choice
+    if rule.never_overwrite_non_empty:
+        choices = _keeping_masters_values(master, choices, fields, snapshot)
     return GroupMerge(
         group=group.id, master=master.id, others=tuple(r.id for r in ordered[1:]),
         fields=choices, attachments=AttachmentChoice(keep=_kept_files(records, caps)),
         snapshot={r.id: dict(r.fields) for r in records})
+
+
+def _in_play(records: Sequence[Record], fields: Mapping[str, FieldDef]) -> dict[str, FieldDef]:
+    """The fields resolve() can choose anything for: those some record fills, and the
+    slots, notes, e-mails and phones values may move into. A CRM's hundred empty custom
+    fields would only cost time (resolve chooses nothing for a field blank everywhere)."""
+    filled = {n for r in records for n, v in r.fields.items() if not is_blank(v)}
+    return {n: f for n, f in fields.items()
+            if n in filled or f.role in (FieldRole.SLOT, FieldRole.NOTE)
+            or f.type in (FieldType.EMAIL, FieldType.PHONE)}
 
 
 def _joined_notes(records: Sequence[Record], fields: Mapping[str, FieldDef],
@@ -234,16 +242,28 @@ def _joined_notes(records: Sequence[Record], fields: Mapping[str, FieldDef],
     return found
 
 
-def _overwrites(kept: JsonValue, value: JsonValue) -> bool:
-    """Whether `value` replaces a non-empty `kept` instead of adding to it (a union of
-    tags or a joined text keeps the master's value; the strictest flag is never "lost")."""
-    if is_blank(kept):
-        return False
+def _keeping_masters_values(master: Record, choices: dict[str, FieldChoice],
+                            fields: Mapping[str, FieldDef],
+                            snapshot: Mapping[str, Mapping[str, JsonValue]],
+                            ) -> dict[str, FieldChoice]:
+    """The choices minus those that would lose a non-empty value of the master: one
+    moved to another slot or into the note, added to a list or joined into a text is
+    kept; the strictest opt-out or consent (sensitive fields) always wins."""
+    merged = {**master.fields, **{n: c.resolve(snapshot, n) for n, c in choices.items()}}
+    keeps = [v for n, v in merged.items() if not is_blank(v) and n in fields and (
+        fields[n].role == FieldRole.NOTE or fields[n].type in (FieldType.EMAIL, FieldType.PHONE))]
+    return {n: c for n, c in choices.items()
+            if fields[n].sensitive is not None or is_blank(master.fields.get(n))
+            or any(_holds(v, master.fields.get(n)) for v in (merged[n], *keeps))}
+
+
+def _holds(value: JsonValue, old: JsonValue) -> bool:
+    """`value` still holds `old`: the same, a list with all of it, or a text containing it."""
+    if same_value(value, old):
+        return True
     if isinstance(value, list):
-        return not all(item in value for item in (kept if isinstance(kept, list) else [kept]))
-    if isinstance(value, str) and isinstance(kept, str):
-        return kept.strip() not in value
-    return True
+        return all(item in value for item in (old if isinstance(old, list) else [old]))
+    return isinstance(value, str) and isinstance(old, str) and old.strip() in value
 
 
 def _kept_files(records: Sequence[Record], caps: Capabilities | None) -> tuple[str, ...] | None:

@@ -196,3 +196,36 @@ def test_groups_waiting_in_the_queue_are_not_taken_again(qtbot, desk):
     assert taken > 0 and dialog.evaluation.total == 0
     assert window.queue.cancel_pending() == taken
     assert desk.fake.requests["POST /actions/contact_merge"] == 0
+
+
+def test_empty_fields_and_slots_merge_as_the_review_window_would():
+    """Zoho-like metadata: a hundred empty custom fields, an e-mail only in a secondary
+    slot, tags and a note: still the window's GroupMerge."""
+    from mergedesk.core.bulk_rules import build_merge
+    from mergedesk.core.master import MasterRule
+    from mergedesk.core.models import FieldRole, Sensitive
+    from mergedesk.providers.zoho import CAPABILITIES
+    from mergedesk.ui.models.choices import MergeChoices
+
+    defs = [FieldDef(api_name="Last_Name"), FieldDef(api_name="Email", type=FieldType.EMAIL),
+            FieldDef(api_name="Secondary_Email", type=FieldType.EMAIL, role=FieldRole.SLOT,
+                     slot_of="Email"),
+            FieldDef(api_name="Phone", type=FieldType.PHONE),
+            FieldDef(api_name="Tag", type=FieldType.MULTI_PICKLIST, multi_valued=True),
+            FieldDef(api_name="Email_Opt_Out", type=FieldType.BOOLEAN,
+                     sensitive=Sensitive.OPT_OUT),
+            FieldDef(api_name="Description", type=FieldType.LONG_TEXT, role=FieldRole.NOTE),
+            *(FieldDef(api_name=f"Custom_{n}", custom=True) for n in range(100))]
+    a = Record(id="1", fields={"Last_Name": "Ng", "Email": None, "Secondary_Email": "a@x.com",
+                               "Tag": ["vip"], "Email_Opt_Out": False},
+               created_at=datetime(2020, 1, 1, tzinfo=UTC))
+    b = Record(id="2", fields={"Last_Name": "Ng", "Email": "b@y.com", "Phone": "+4930123456",
+                               "Email_Opt_Out": True, "Description": "old note"},
+               created_at=datetime(2021, 1, 1, tzinfo=UTC))
+    hand = MergeChoices("g", [a, b], defs, CAPABILITIES,
+                        rule=MasterRule.OLDEST).to_group_merge()
+    rule = RuleSet.model_validate({"rules": [{"name": "r", "master": "oldest"}]}).rules[0]
+    bulk = build_merge(rule, DuplicateGroup(id="g", score=1.0, records=("1", "2")), [a, b],
+                       {f.api_name: f for f in defs}, CAPABILITIES)
+    assert bulk.model_dump() == hand.model_dump()
+    assert bulk.fields["Email_Opt_Out"].from_record == "2"  # the strictest flag, kept
