@@ -1,12 +1,14 @@
-"""What counts as an empty value and when two field values are the same. No I/O."""
+"""What counts as an empty value, when two field values are the same, and the moment a
+CRM's timestamp names. No I/O."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import JsonValue
 
-__all__ = ["JsonValue", "is_blank", "same_value"]
+__all__ = ["JsonValue", "is_blank", "parse_timestamp", "same_value"]
 
 
 def is_blank(value: Any) -> bool:
@@ -35,6 +37,21 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return float(a) == float(b)
     return a == b
+
+
+def parse_timestamp(value: Any) -> datetime | None:
+    """A CRM's ISO 8601 text (a trailing "Z" too, which Python 3.10 and older refuse) or
+    Unix seconds as a datetime; None for a blank or unreadable value, never an error."""
+    if isinstance(value, bool) or is_blank(value):
+        return None
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, tz=UTC)
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def _as_set(items: list | tuple) -> frozenset:

@@ -4,7 +4,6 @@ to dotted fields so each key can be chosen on its own. No Qt, no I/O."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -12,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from mergedesk.core.models import FieldDef, FieldRole, FieldType, Record
 from mergedesk.core.rules import sensitive_by_name
+from mergedesk.core.values import parse_timestamp
 from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo, items_of
 
@@ -110,8 +110,8 @@ def to_record(contact: ContactBody, entity: str = "contacts") -> Record:
         id=str(contact.id),
         entity=entity,
         fields=fields,
-        created_at=_timestamp(contact.created_at),
-        updated_at=_timestamp(contact.last_activity_at),
+        created_at=parse_timestamp(contact.created_at),
+        updated_at=parse_timestamp(contact.last_activity_at),
     )
 
 
@@ -208,13 +208,3 @@ def _text_message(response: httpx.Response) -> str:
         return f"HTTP {status} with an HTML page{what} instead of a Chatwoot API answer"
     return text[:300] or f"HTTP {status}"
 
-
-def _timestamp(value: int | float | str | None) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, (int, float)):
-        return datetime.fromtimestamp(value, tz=UTC)
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
 from typing import Any
 
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from mergedesk.core.models import FieldDef, FieldRole, FieldType, Record
+from mergedesk.core.values import parse_timestamp
 from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo
 
@@ -95,6 +95,31 @@ class ContactEnvelope(BaseModel):
     data: ContactBody
 
 
+class ApiKeyRow(BaseModel):
+    """One key of GET /v1/api-keys (docs.leadlex.com api-reference/api-keys/list): its
+    `prefix` (first characters of the key) and `permissions` (scope strings such as
+    read:contacts, write:contacts). Never the secret."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    prefix: str | None = None
+    permissions: list[str] = []
+
+
+class ApiKeyList(BaseModel):
+    api_keys: list[ApiKeyRow]
+
+
+class ApiKeysBody(BaseModel):
+    data: ApiKeyList
+    meta: ListMeta
+
+
+# A merge writes contacts: the key's Write permission (docs.leadlex.com/authentication:
+# "Write: create, update and delete"), as a scope string on newer keys.
+WRITE_SCOPES = frozenset({"write", "write:contacts"})
+
+
 class MergeData(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -116,8 +141,8 @@ def to_record(contact: ContactBody) -> Record:
     if "company" in raw and "company_name" not in raw:
         fields["company_name"] = raw["company"]
     return Record(id=contact.id, entity="contacts", fields=fields,
-                  created_at=_timestamp(contact.created_date or contact.created_at),
-                  updated_at=_timestamp(contact.updated_date))
+                  created_at=parse_timestamp(contact.created_date or contact.created_at),
+                  updated_at=parse_timestamp(contact.updated_date))
 
 
 def update_body(values: dict[str, JsonValue]) -> dict[str, JsonValue]:
@@ -196,11 +221,3 @@ def _json(response: httpx.Response) -> Any:
     except ValueError:
         return None
 
-
-def _timestamp(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None

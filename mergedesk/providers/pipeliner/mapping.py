@@ -4,7 +4,6 @@ the API answers with. Shapes from Pipeliner's OpenAPI file and recorded answers
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import httpx
@@ -12,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from mergedesk.core.models import Attachment, FieldDef, FieldRole, FieldType, Record, Sensitive
 from mergedesk.core.rules import sensitive_by_name
+from mergedesk.core.values import parse_timestamp
 from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo, items_of
 
@@ -137,7 +137,8 @@ def to_record(row: Row, entity: str, names: frozenset[str]) -> Record:
     }
     return Record(
         id=row.id, entity=entity, fields=fields, active=not row.is_deleted,
-        created_at=_timestamp(data.get("created")), updated_at=_timestamp(data.get("modified")),
+        created_at=parse_timestamp(data.get("created")),
+        updated_at=parse_timestamp(data.get("modified")),
     )
 
 
@@ -147,7 +148,7 @@ def to_attachment(relation: RelationBody, record_id: str) -> Attachment:
         id=relation.cloud_object_id, record_id=record_id,
         name=cloud.filename if cloud else "", size=cloud.size if cloud else None,
         mime_type=(cloud.mime_type or "") if cloud else "",
-        created_at=_timestamp(cloud.created if cloud else None),
+        created_at=parse_timestamp(cloud.created if cloud else None),
     )
 
 
@@ -211,11 +212,3 @@ def _json(response: httpx.Response) -> Any:
     except ValueError:
         return None
 
-
-def _timestamp(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None

@@ -6,7 +6,6 @@ at the top level, or per item inside `{"data":[…]}` / `{"merge":[…]}`."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import httpx
@@ -14,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError
 
 from mergedesk.core.models import Attachment, FieldDef, FieldRole, FieldType, Record, Sensitive
 from mergedesk.core.rules import sensitive_by_name
+from mergedesk.core.values import parse_timestamp
 from mergedesk.providers import errors
 from mergedesk.providers.transport import ErrorInfo
 
@@ -169,8 +169,8 @@ def to_record(raw: dict[str, JsonValue], entity: str, file_fields: frozenset[str
               if k != "id" and not k.startswith("$") and k not in file_fields}
     files = tuple(a for name in sorted(file_fields) for a in _field_files(rid, name, raw.get(name)))
     return Record(id=rid, entity=entity, fields=fields, attachments=files,
-                  created_at=_time(raw.get("Created_Time")),
-                  updated_at=_time(raw.get("Modified_Time")), locked=lock_reason(raw))
+                  created_at=parse_timestamp(raw.get("Created_Time")),
+                  updated_at=parse_timestamp(raw.get("Modified_Time")), locked=lock_reason(raw))
 
 
 def _field_files(rid: str, field: str, value: JsonValue) -> list[Attachment]:
@@ -192,7 +192,7 @@ def to_attachment(item: AttachmentItem, record_id: str) -> Attachment:
     size = str(item.Size) if item.Size is not None else ""
     return Attachment(id=item.id, record_id=record_id, name=item.File_Name or "",
                       size=int(size) if size.isdigit() else None,
-                      created_at=_time(item.Created_Time))
+                      created_at=parse_timestamp(item.Created_Time))
 
 
 def update_value(value: JsonValue) -> JsonValue:
@@ -225,15 +225,6 @@ def merge_body(losers: tuple[str, ...], value_sources: dict[str, str],
     if master_fields:
         entry["master_record_fields"] = master_fields
     return {"merge": [entry]}
-
-
-def _time(value: JsonValue) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 # --- errors --------------------------------------------------------------------------------
