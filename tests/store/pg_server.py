@@ -52,9 +52,11 @@ class PgServer:
         self.bin = bin_dir()
         self.password = secrets.token_urlsafe(16)
         self.port = free_port()
-        self.root = Path(tempfile.mkdtemp(prefix="mergedesk-pg-"))
-        self.data = self.root / "data"
         self._user = _run_as()
+        # The server's user must reach its folder: a root's TMPDIR may be private.
+        self.root = Path(tempfile.mkdtemp(prefix="mergedesk-pg-",
+                                          dir="/tmp" if self._user is not None else None))
+        self.data = self.root / "data"
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"

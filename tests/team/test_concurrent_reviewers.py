@@ -84,3 +84,21 @@ def test_three_reviewers_decide_each_group_once_and_recover_a_dead_ones_leases(p
     assert db.conn.execute("SELECT count(*) FROM record_claims").fetchone()[0] == 0
     assert {actor for _, _, actor in decisions} == {"ana", "ben", "cy"}
     db.close()
+
+
+def test_the_fake_crm_catches_two_merges_of_one_record_in_flight(pg_server):
+    from tests.team.reviewer import FakeCrm
+
+    url = pg_server.schema_url("fake_crm")
+    db = open_database(url, actor="admin", password=pg_server.password)
+    db.conn.execute(FAKE_CRM)
+    db.conn.execute("INSERT INTO crm_inflight VALUES ('r1', 'g0')")  # g0's merge in flight
+    os.environ["PGPASSWORD"] = pg_server.password  # as the reviewer processes get it
+    try:
+        FakeCrm(url, "ana").merge("g1", ("r1", "r2"))
+        FakeCrm(url, "ana").merge("g2", ("r3", "r4"))
+    finally:
+        del os.environ["PGPASSWORD"]
+    sent = db.conn.execute("SELECT group_id, overlapped FROM crm_sent ORDER BY 1").fetchall()
+    assert sent == [("g1", True), ("g2", False)]
+    db.close()
