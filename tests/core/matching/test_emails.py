@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 
 from mergedesk.core.matching.normalise.domains import is_free_mail, web_domain
 from mergedesk.core.matching.normalise.emails import (
+    _NOT_BARE,
     NO_EMAIL,
     company_domain,
+    email_columns,
     normalise_email,
     normalise_emails,
     personal_local,
@@ -81,3 +83,35 @@ def test_web_domain(url: str, domain: str) -> None:
 @given(st.lists(st.one_of(st.emails(), st.text(max_size=30)), max_size=20))
 def test_batch_form_equals_the_single_one(texts: list[str]) -> None:
     assert normalise_emails(texts) == [normalise_email(t) for t in texts]
+
+
+_ADDRESS_PARTS = st.sampled_from(["a.b", "ann+crm", "Info", "bo", "x", "", ".", "a b", "<a"])
+_DOMAINS = st.sampled_from(["acme.com", "GoogleMail.com", "gmail.com", "x.", "nodot", ""])
+
+
+@settings(deadline=None)  # timing varies on a shared machine
+@given(st.lists(st.one_of(st.emails(), st.text(max_size=30),
+                          st.builds("{}@{}".format, _ADDRESS_PARTS, _DOMAINS)),
+                max_size=20))  # fmt: skip
+def test_email_columns_equal_the_single_value_functions(texts: list[str]) -> None:
+    emails = [normalise_email(t) for t in texts]
+    assert email_columns(texts) == (
+        [e.address for e in emails], [personal_local(e) for e in emails],
+        [company_domain(e) for e in emails],
+    )  # fmt: skip
+
+
+def test_email_columns_batch_path_handles_quirks_like_the_single_form() -> None:
+    texts = ["Ann.Lee+x@GoogleMail.com", "info@acme.com", "bob@acme.com.", "", "no-at",
+             "a@b", "Bob.Smith@Acme.COM", "@acme.com", "jo+@x.io"]  # fmt: skip
+    emails = [normalise_email(t) for t in texts]
+    assert email_columns(texts) == (
+        [e.address for e in emails], [personal_local(e) for e in emails],
+        [company_domain(e) for e in emails],
+    )  # fmt: skip
+    assert email_columns(texts)[0][:3] == ["annlee@gmail.com", "info@acme.com", "bob@acme.com"]
+
+
+def test_the_batch_path_refuses_every_kind_of_space() -> None:
+    spaces = "".join(chr(i) for i in range(0x110000) if chr(i).isspace())
+    assert set(_NOT_BARE) >= set(spaces)

@@ -110,13 +110,49 @@ def normalise_emails(texts: list[str]) -> list[Email]:
     ]
 
 
+# Characters a bare lower-case address never holds, whitespace included: every character
+# for which str.isspace() is true (a test keeps this list complete).
+_NOT_BARE = (" <,;:\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+             "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _bare_batch(texts: list[str]) -> list[str] | None:
+    """The texts lower-cased when none holds a display name, a list or a space (the
+    usual export), checked on one joined string at C speed; else None."""
+    big = "\x00".join(texts).lower()
+    if big.count("\x00") != len(texts) - 1 or any(map(big.__contains__, _NOT_BARE)):
+        return None
+    return big.split("\x00") if texts else []
+
+
+def _split_batch(texts: list[str], lowered: list[str]) -> tuple[list[str], ...]:
+    """(address, local, domain) of bare lower-case texts: plain addresses are their own
+    address, split by list comprehensions; the few others (plus-tags, Gmail, odd dots,
+    no "@") go through normalise_email()."""
+    parts = [text.rpartition("@") for text in lowered]
+    locals_, domains = [p[0] for p in parts], [p[2] for p in parts]
+    odd = [i for i, (local, _, domain) in enumerate(parts)
+           if not local or "+" in local or "." not in domain or domain[0] == "."
+           or domain[-1] == "." or domain in _DOTLESS_DOMAINS]  # fmt: skip
+    addresses = list(lowered)
+    for i in odd:
+        if lowered[i]:
+            addresses[i], locals_[i], domains[i] = normalise_email(texts[i])
+    return addresses, locals_, domains
+
+
 def email_columns(texts: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(address, personal_local, company_domain) of many texts."""
-    emails = normalise_emails(texts)
-    locals_ = [e.local if len(e.local) > 3 and e.local not in ROLE_LOCALS else "" for e in emails]
-    domains = by_distinct(lambda ds: ["" if not d or is_free_mail(d) else d for d in ds],
-                          [e.domain for e in emails])  # fmt: skip
-    return [e.address for e in emails], locals_, domains
+    lowered = _bare_batch(texts)
+    if lowered is None:
+        emails = normalise_emails(texts)
+        addresses, locals_, domains = ([e[k] for e in emails] for k in range(3))
+    else:
+        addresses, locals_, domains = _split_batch(texts, lowered)
+    personal = [x if len(x) > 3 and x not in ROLE_LOCALS else "" for x in locals_]
+    companies = by_distinct(lambda ds: ["" if not d or is_free_mail(d) else d for d in ds],
+                            domains)  # fmt: skip
+    return addresses, personal, companies
 
 
 def personal_local(email: Email) -> str:
