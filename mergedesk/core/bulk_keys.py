@@ -61,6 +61,7 @@ class SameKeys:
         self._sources: dict[str, list[str]] = {}
         self._normalised: dict[str, dict[str, str]] = {}  # name -> text -> key
         self._batches: dict[str, Batch] = {}
+        self._texts: dict[str, dict[str, set[str]]] = {}  # name -> record id -> texts
 
     def sources(self, name: str) -> list[str]:
         """The CRM fields a name stands for: a canonical name's mapped fields, else itself."""
@@ -73,11 +74,16 @@ class SameKeys:
         """Every record holds one common non-empty normalised value of each name."""
         for name in names:
             sources = self.sources(name)
-            texts = [_texts(r.fields, sources) for r in records]
-            shared = set.intersection(*texts) if texts else set()
-            if shared:
-                continue  # the same text normalises the same
-            if not texts or not set.intersection(
+            cache = self._texts.setdefault(name, {})
+            texts = [cache.get(r.id) or cache.setdefault(r.id, _texts(r.fields, sources))
+                     for r in records]  # several rules ask about the same records
+            if not texts or not all(texts):
+                return False
+            shared = set.intersection(*texts) or set.intersection(
+                *({t.lower() for t in found} for found in texts))
+            if shared and self._keys(name, sources[0], {min(shared)}):
+                continue  # the same text normalises the same; every normaliser lowers case
+            if shared or not set.intersection(
                     *(self._keys(name, sources[0], found) for found in texts)):
                 return False
         return True

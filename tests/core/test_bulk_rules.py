@@ -255,3 +255,13 @@ def test_merges_stop_at_the_limit():
 def test_the_example_in_the_brief_is_valid():
     text = json.dumps({"rules": [RULE | {"never_overwrite_non_empty": True}]})
     assert RuleSet.from_json_text(text).rules[0].fields["Phone"].kind == "newest"
+
+
+def test_the_same_text_that_is_no_email_is_not_the_same_email():
+    a = rec("n1", 1, Email="n/a", Last_Name="Ng")
+    b = rec("n2", 2, Email="N/A", Last_Name="Ng")
+    c = rec("n3", 1, Email="Ann@Example.com", Secondary_Email="ann@home.net")
+    d = rec("n4", 2, Email="ann@home.net")
+    rule = {"name": "email", "when": {"same": ["email"]}}
+    result = evaluate(rules(rule), inputs(("g1", [a, b], 0.9), ("g2", [c, d], 0.9)))
+    assert [g.id for g in result.result("email").groups] == ["g2"]  # any of the slots
