@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mergedesk.services.history import HistoryService
@@ -60,6 +60,12 @@ class HistoryPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.dialog.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Hidden with its window too: a refresh due after the window closed would read a
+        # journal its owner may have closed by then.
+        self._pending.stop()
+        super().hideEvent(event)
 
     def _on_dialog_restore_requested(self, merge_id: int) -> None:
         connection = self._connection()
