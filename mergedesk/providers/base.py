@@ -21,8 +21,9 @@ from mergedesk.core.steps import MergeStep
 from mergedesk.providers.errors import BadResponse
 
 __all__ = [
-    "AccountInfo", "Capabilities", "ConnectionSettings", "FileHandling", "LoserFate",
-    "Provider", "RecordPage", "RestoreSupport", "StepResult", "StepState", "ValuesVia",
+    "UNKNOWN_PERMISSIONS", "AccountInfo", "Capabilities", "ConnectionSettings",
+    "FileHandling", "LoserFate", "PermissionCheck", "Provider", "RecordPage",
+    "RestoreSupport", "StepResult", "StepState", "ValuesVia", "merge_permissions",
     "parse_body",
 ]
 
@@ -81,6 +82,28 @@ class StepResult(BaseModel):
     summary: dict[str, JsonValue] = {}  # small, secret-free facts from the answer
 
 
+class PermissionCheck(BaseModel):
+    """What the CRM told up front about this connection's right to merge one entity.
+    `known` False: the CRM exposes nothing to ask (or refused to tell), so only a refused
+    merge will say. `missing` names what the connection lacks in the CRM's own terms (a
+    scope, a privilege, a key permission); `advice` says in plain words how to get it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    known: bool = False
+    missing: tuple[str, ...] = ()
+    advice: str = ""
+    source: str = ""  # what was read, e.g. "the OAuth token's scopes"
+
+    @property
+    def allowed(self) -> bool | None:
+        """True/False when known, None when the CRM could not tell."""
+        return None if not self.known else not self.missing
+
+
+UNKNOWN_PERMISSIONS = PermissionCheck()
+
+
 @runtime_checkable
 class Provider(Protocol):
     """One CRM connection. Every method raises only `providers.errors` types."""
@@ -123,6 +146,13 @@ class Provider(Protocol):
         ...
 
     async def aclose(self) -> None: ...
+
+
+async def merge_permissions(provider: Provider, entity: str) -> PermissionCheck:
+    """The provider's `merge_permissions(entity)` when it has one (an optional protocol
+    method: CRMs that expose nothing need not define it), else "unknown"."""
+    method = getattr(provider, "merge_permissions", None)
+    return UNKNOWN_PERMISSIONS if method is None else await method(entity)
 
 
 Model = TypeVar("Model", bound=BaseModel)

@@ -1,6 +1,7 @@
 """Pre-flight of one merge: reads what the pure checks of core.preflight need (holders of
-unique values, the provider's parenting-check setting, the connection's last refusal)
-and runs them, so that a group the CRM would refuse is stopped before any write.
+unique values, the provider's parenting-check setting, what the connection may do as the
+CRM tells it up front, the connection's last refusal) and runs them, so that a group the
+CRM would refuse is stopped before any write.
 
 Reads only; never sends an update or a merge. No Qt."""
 
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from pydantic import JsonValue
 
 from mergedesk.core import preflight as checks
+from mergedesk.core.capabilities import Capabilities
 from mergedesk.core.models import FieldDef, Record
 from mergedesk.core.plan import GroupMerge
 from mergedesk.core.preflight import Finding
@@ -18,7 +20,7 @@ from mergedesk.core.rules import conflicts
 from mergedesk.core.steps import plan_steps
 from mergedesk.core.values import is_blank, same_value
 from mergedesk.providers import errors
-from mergedesk.providers.base import Provider
+from mergedesk.providers.base import PermissionCheck, Provider, merge_permissions
 
 
 class Preflight:
@@ -27,6 +29,19 @@ class Preflight:
 
     def __init__(self) -> None:
         self.refusals: dict[str, str] = {}
+        self.permissions: dict[tuple[str, str], PermissionCheck] = {}
+
+    async def permission(self, provider: Provider, conn: str, entity: str) -> PermissionCheck:
+        """What the CRM says up front about merging `entity` on this connection, asked
+        once per connection and entity. A failed read is "unknown" (the first refused
+        merge will then say it), never a reason to stop the group."""
+        key = (conn, entity)
+        if key not in self.permissions:
+            try:
+                self.permissions[key] = await merge_permissions(provider, entity)
+            except errors.ProviderError:
+                self.permissions[key] = PermissionCheck()
+        return self.permissions[key]
 
     def remember(self, conn: str, exc: errors.ProviderError) -> None:
         if isinstance(exc, errors.PermissionDenied):
@@ -62,8 +77,11 @@ class Preflight:
                     targets: Mapping[str, JsonValue]) -> list[Finding]:
         caps = provider.capabilities
         group = [records[rid] for rid in merge.record_ids if rid in records]
+        entity = group[0].entity if group else ""
+        granted = await self.permission(provider, conn, entity) if group else PermissionCheck()
         found = [
-            *checks.check_permission(caps, self.refusals.get(conn)),
+            *(lacking(caps, granted)
+              or checks.check_permission(caps, self.refusals.get(conn))),
             *checks.check_read_only(merge, fields),
             *checks.check_locked(group),
             *checks.check_closed(group, fields),
@@ -76,6 +94,18 @@ class Preflight:
             found += checks.check_dataverse_parent(group, fields, parenting)
         holders = await unique_holders(provider, merge, records, fields, targets)
         return found + checks.check_unique(targets, merge, fields, holders)
+
+
+def lacking(caps: Capabilities, granted: PermissionCheck) -> list[Finding]:
+    """A blocking finding when the CRM said up front that the connection lacks a scope,
+    privilege or key permission the merge needs, in the CRM's words and plain advice."""
+    if not granted.missing:
+        return []
+    return [Finding(kind=checks.FindingKind.PERMISSION,
+                    message=f"{caps.display_name} would refuse this merge: the connection lacks "
+                            f"{', '.join(granted.missing)} (checked before any call, from "
+                            f"{granted.source})",
+                    fix=granted.advice or checks.NEEDS.get(caps.provider, ""))]
 
 
 async def unique_holders(provider: Provider, merge: GroupMerge,

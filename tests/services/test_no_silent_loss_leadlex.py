@@ -60,7 +60,7 @@ async def test_three_contacts_keep_every_email_phone_and_tag_in_a_note(workspace
     assert "Tags (merged): b2b, lead" in note
 
 
-async def test_a_key_without_write_permission_stops_the_next_group_before_any_call(workspace):
+async def test_a_key_without_write_permission_stops_every_group_before_any_call(workspace):
     served = serve("leadlex", seed=5, records=30)
     a, b, c, d = list(served.fake.state.contacts)[:4]
     settings = served.settings("leadlex")
@@ -75,8 +75,9 @@ async def test_a_key_without_write_permission_stops_the_next_group_before_any_ca
         await provider.aclose()
         served.server.stop()
 
-    assert outcomes["g1"].status == MergeStatus.FAILED
-    assert "Write permission" in outcomes["g1"].message
-    assert outcomes["g2"].message.startswith("pre-flight: ")
-    assert "use an API key with Write permission" in outcomes["g2"].message
-    assert served.fake.requests[MERGES] == 1 and served.fake.requests[UPDATES] == 0
+    # The key list told it up front (services.preflight): even g1 sends nothing.
+    for group in ("g1", "g2"):
+        assert outcomes[group].status == MergeStatus.FAILED
+        assert outcomes[group].message.startswith("pre-flight: ")
+        assert "no Write permission" in outcomes[group].message
+    assert served.fake.requests[MERGES] == 0 and served.fake.requests[UPDATES] == 0

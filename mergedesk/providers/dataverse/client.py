@@ -29,8 +29,10 @@ from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.steps import MergeStep
 from mergedesk.providers import errors
 from mergedesk.providers.base import (
+    UNKNOWN_PERMISSIONS,
     AccountInfo,
     ConnectionSettings,
+    PermissionCheck,
     RecordPage,
     StepResult,
     StepState,
@@ -218,6 +220,28 @@ class DataverseProvider:
     async def job_state(self, entity: str, step: MergeStep, job_id: str) -> StepState:
         raise errors.ConfigError("Dataverse merges synchronously; there is no job",
                                  provider=PROVIDER)
+
+    async def merge_permissions(self, entity: str) -> PermissionCheck:
+        """WhoAmI, then the user's privileges through its roles (RetrieveUserPrivileges),
+        against what the Merge message needs on the table. Unknown when the answer names
+        no privileges (older versions give ids only). Depth is not weighed: a user-level
+        privilege still fails on rows of others, which only the merge itself will say."""
+        table = _table(entity)
+        who = parse_body(mapping.WhoAmIBody, await self._transport.get_json("WhoAmI"),
+                         provider=PROVIDER, what="WhoAmI answer")
+        data = await self._transport.get_json(
+            f"systemusers({_guid(who.UserId)})/Microsoft.Dynamics.CRM.RetrieveUserPrivileges()")
+        body = parse_body(mapping.UserPrivileges, data, provider=PROVIDER,
+                          what="RetrieveUserPrivileges answer")
+        names = {p.PrivilegeName for p in body.RolePrivileges if p.PrivilegeName}
+        if not names:
+            return UNKNOWN_PERMISSIONS
+        missing = tuple(p for p in mapping.merge_privileges(table) if p not in names)
+        advice = (f"Your Dataverse user lacks {', '.join(missing)} on {table.logical}: ask "
+                  "an administrator to grant them through one of your security roles"
+                  ) if missing else ""
+        return PermissionCheck(known=True, missing=missing, advice=advice,
+                               source="the user's security roles (RetrieveUserPrivileges)")
 
     # --- helpers ---------------------------------------------------------------------------
     async def _attributes(self, table: mapping.Table) -> list[mapping.AttributeMeta]:

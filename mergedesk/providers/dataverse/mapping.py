@@ -217,6 +217,43 @@ _THROTTLE_WORDS = {
 }
 
 
+class WhoAmIBody(BaseModel):
+    """`GET WhoAmI`: the signed-in user (or application user) and its business unit."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    UserId: str
+    BusinessUnitId: str | None = None
+
+
+class RolePrivilege(BaseModel):
+    """One entry of RetrieveUserPrivileges' RolePrivileges. PrivilegeName is given by
+    current versions; older ones send only PrivilegeId (then the answer tells nothing)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    PrivilegeId: str | None = None
+    PrivilegeName: str | None = None
+    Depth: str | int | None = None
+
+
+class UserPrivileges(BaseModel):
+    """`systemusers({id})/Microsoft.Dynamics.CRM.RetrieveUserPrivileges()`."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    RolePrivileges: list[RolePrivilege]
+
+
+def merge_privileges(table: Table) -> tuple[str, ...]:
+    """What the Merge message needs on `table` (learn.microsoft.com "Merge message
+    privileges", gg334602): prvMerge, Read/Write/Append/AppendTo/Share of the table and
+    Append/Write of activities (the subordinate's activities move to the target)."""
+    name = table.logical.capitalize()
+    return ("prvMerge", f"prvRead{name}", f"prvWrite{name}", f"prvAppend{name}",
+            f"prvAppendTo{name}", f"prvShare{name}", "prvAppendActivity", "prvWriteActivity")
+
+
 class ErrorBody(BaseModel):
     model_config = ConfigDict(extra="ignore")
     code: str = ""

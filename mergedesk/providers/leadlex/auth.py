@@ -25,6 +25,11 @@ class LeadLexKeyAuth(httpx.Auth):
         SECRETS.add(key)
         self._key = key
 
+    def is_key(self, prefix: str | None) -> bool:
+        """Whether `prefix` (the key list's first characters of a key) begins our key: how
+        our own key is found in GET /v1/api-keys without the secret leaving this object."""
+        return bool(prefix) and self._key.startswith(prefix)  # type: ignore[arg-type]
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = f"Bearer {self._key}"
         yield request

@@ -23,8 +23,10 @@ from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.steps import MergeStep
 from mergedesk.providers import errors
 from mergedesk.providers.base import (
+    UNKNOWN_PERMISSIONS,
     AccountInfo,
     ConnectionSettings,
+    PermissionCheck,
     RecordPage,
     StepResult,
     StepState,
@@ -71,9 +73,10 @@ class LeadLexProvider:
         self.pacer: LeadLexPacer = transport_options.pop("pacer", None) or LeadLexPacer(
             int(per_minute) if per_minute else None,  # type: ignore[arg-type]
             float(options.get("window") or 60.0), sleep=self._sleep)  # type: ignore[arg-type]
+        self._auth = LeadLexKeyAuth(settings.secret("api_key"))
         self._transport = Transport(
             PROVIDER, settings.base_url, mapping.describe_error,
-            auth=LeadLexKeyAuth(settings.secret("api_key")),
+            auth=self._auth,
             headers={"Accept": "application/json"}, max_concurrency=concurrency,
             pacer=self.pacer, **transport_options)
 
@@ -120,9 +123,12 @@ class LeadLexProvider:
         _check_entity(entity)
         body = mapping.update_body(values)
         if body:
-            # Without `notes` a PATCH sets values and can be resent without harm.
+            # Without `notes` a PATCH sets values and can be resent without harm; with the
+            # merge note it appends a note, so a lost answer must not be re-sent (a second
+            # note): OutcomeUnknown, settled by reading the contact.
             await self._transport.request("PATCH", f"v1/contacts/{record_id}",
-                                          json_body=body, replay_safe=True)
+                                          json_body=body,
+                                          replay_safe=mapping.NOTES not in body)
 
     async def merge(self, entity: str, step: MergeStep, *, dry_run: bool = False) -> StepResult:
         """One merge call. A real merge sends the step's Idempotency-Key and is resent on a
@@ -150,6 +156,25 @@ class LeadLexProvider:
 
     async def job_state(self, entity: str, step: MergeStep, job_id: str) -> StepState:
         raise errors.ConfigError("LeadLex does not schedule merges", provider=PROVIDER)
+
+    async def merge_permissions(self, entity: str) -> PermissionCheck:
+        """Our key's permissions from the workspace's key list (GET /v1/api-keys, metadata
+        only), found by its prefix: a merge needs Write. Unknown when the list is refused
+        or no single entry is ours (keys sharing a prefix with other permissions)."""
+        _check_entity(entity)
+        try:
+            rows = await self._api_keys()
+        except errors.PermissionDenied:
+            return UNKNOWN_PERMISSIONS
+        ours = {frozenset(r.permissions) for r in rows if self._auth.is_key(r.prefix)}
+        if len(ours) != 1:
+            return UNKNOWN_PERMISSIONS
+        granted = {p.lower() for p in next(iter(ours))}
+        missing = () if granted & mapping.WRITE_SCOPES else ("write:contacts",)
+        advice = ("Your LeadLex API key has no Write permission: create a key with Read and "
+                  "Write in Settings > API & Integrations and use it") if missing else ""
+        return PermissionCheck(known=True, missing=missing, advice=advice,
+                               source="the workspace's API key list")
 
     async def budget(self) -> RateBudget:
         """Today's request budget, read fresh from one cheap call's X-RateLimit-* headers."""
@@ -202,6 +227,17 @@ class LeadLexProvider:
         raise errors.OutcomeUnknown(
             "LeadLex still reports the merge as in progress under its Idempotency-Key; "
             "it will be reconciled by reading the contacts", provider=PROVIDER, status=409)
+
+    async def _api_keys(self) -> list[mapping.ApiKeyRow]:
+        rows: list[mapping.ApiKeyRow] = []
+        for page in range(1, 100):  # 100 a page; a workspace has a handful of keys
+            data = await self._transport.get_json(
+                "v1/api-keys", params={"page": page, "per_page": PER_PAGE})
+            body = parse_body(mapping.ApiKeysBody, data, provider=PROVIDER, what="key list")
+            rows += body.data.api_keys
+            if len(body.data.api_keys) < body.meta.per_page or len(rows) >= body.meta.total:
+                break
+        return rows
 
     async def _list_page(self, page: int, per_page: int = PER_PAGE) -> mapping.ListBody:
         data = await self._transport.get_json(

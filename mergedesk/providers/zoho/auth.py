@@ -97,6 +97,10 @@ class TokenAnswer(BaseModel):
     refresh_token: str | None = None
     api_domain: str | None = None
     expires_in: int | float | None = None
+    # The granted scopes, space-separated (Zoho's refresh answer carries them:
+    # zoho.com/developer/docs/vertical-solutions/api/v6/refresh.html); absent on some
+    # answers, then what the token may do is unknown.
+    scope: str | None = None
     error: str | None = None
     error_description: str | None = None
 
@@ -176,6 +180,7 @@ class ZohoOAuth(httpx.Auth):
         self._lock = asyncio.Lock()
         self.refreshes = 0  # how many access tokens we minted (tests check the budget)
         self.api_domain: str | None = None
+        self.scopes: frozenset[str] | None = None  # as granted, lower-case; None: not told
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -203,7 +208,25 @@ class ZohoOAuth(httpx.Auth):
             self._token = answer.access_token
             self._expires_at = self._clock() + float(answer.expires_in or 3600)
             self.api_domain = answer.api_domain or self.api_domain
+            self.scopes = granted_scopes(answer.scope) if answer.scope else self.scopes
             return self._token  # type: ignore[return-value]
+
+
+def granted_scopes(scope: str) -> frozenset[str]:
+    """The token answer's `scope` (space-separated; commas tolerated) as lower-case names:
+    Zoho compares scope names without regard to case."""
+    return frozenset(s.lower() for s in scope.replace(",", " ").split())
+
+
+def missing_record_scopes(granted: frozenset[str], module: str,
+                          operations: tuple[str, ...]) -> tuple[str, ...]:
+    """The record scopes a merge in `module` needs that `granted` lacks. Each operation is
+    covered by ZohoCRM.modules.ALL, ZohoCRM.modules.{module}.ALL or .{OPERATION}
+    (seed 002: scope = ZohoCRM.modules.{module_name}.{operation_type}; WRITE or ALL)."""
+    m = module.lower()
+    covers = {"zohocrm.modules.all", f"zohocrm.modules.{m}.all"}
+    return tuple(f"ZohoCRM.modules.{m}.{op}" for op in operations
+                 if not granted & (covers | {f"zohocrm.modules.{m}.{op.lower()}"}))
 
 
 async def _says_invalid_token(response: httpx.Response) -> bool:

@@ -26,8 +26,10 @@ from mergedesk.core.models import Attachment, FieldDef, Record
 from mergedesk.core.steps import MergeStep, chunks
 from mergedesk.providers import errors
 from mergedesk.providers.base import (
+    UNKNOWN_PERMISSIONS,
     AccountInfo,
     ConnectionSettings,
+    PermissionCheck,
     RecordPage,
     StepResult,
     StepState,
@@ -36,7 +38,12 @@ from mergedesk.providers.base import (
 from mergedesk.providers.pacing import BudgetPacer
 from mergedesk.providers.transport import Transport
 from mergedesk.providers.zoho import mapping
-from mergedesk.providers.zoho.auth import PROVIDER, ZohoOAuth, accounts_url_for
+from mergedesk.providers.zoho.auth import (
+    PROVIDER,
+    ZohoOAuth,
+    accounts_url_for,
+    missing_record_scopes,
+)
 
 MAX_FIELDS = 50  # `fields` takes at most 50 API names per call
 PER_PAGE = 200
@@ -228,6 +235,22 @@ class ZohoProvider:
         return _JOB_STATES[status]
 
     # --- helpers ---------------------------------------------------------------------------
+    async def merge_permissions(self, entity: str) -> PermissionCheck:
+        """The scopes the access token was granted (the token answer's `scope`, read when
+        it was minted: no API call) against what a merge needs: WRITE for the merge and
+        the survivor's update, READ for reads and the job status (seed 002). Unknown when
+        Zoho's answer named no scopes."""
+        module = _module(entity)
+        await self._auth.access_token()  # the cached token; minted only when there is none
+        granted = self._auth.scopes
+        if granted is None:
+            return UNKNOWN_PERMISSIONS
+        missing = missing_record_scopes(granted, module, ("READ", "WRITE"))
+        advice = (f"Your Zoho sign-in lacks {' and '.join(missing)}: sign in to Zoho again "
+                  f"and grant it (or ZohoCRM.modules.ALL)") if missing else ""
+        return PermissionCheck(known=True, missing=missing, advice=advice,
+                               source="the scopes of the Zoho access token")
+
     async def _field_metas(self, module: str) -> list[mapping.FieldMeta]:
         if module not in self._metas:
             data = await self._transport.get_json("settings/fields", params={"module": module})

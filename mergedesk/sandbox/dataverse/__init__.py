@@ -10,7 +10,7 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from starlette.applications import Starlette
@@ -19,6 +19,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Scope
 
 from mergedesk.sandbox.admin import admin_routes
+from mergedesk.sandbox.dataverse import security
 from mergedesk.sandbox.dataverse.app import PREFIX, vendor_routes
 from mergedesk.sandbox.dataverse.entra import FakeEntra
 from mergedesk.sandbox.dataverse.limits import ServiceProtection
@@ -49,12 +50,14 @@ class DataverseFake:
                  window: float = 300.0, execution_seconds: float | None = None,
                  concurrency: int | None = 52, latency: float = 0.0,
                  token_lifetime: float = 3600.0, notes_share: float = 0.1,
+                 privileges: Iterable[str] | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         if entity not in ENTITY_TABLE:
             raise ValueError(f"the Dataverse sandbox has no {entity!r}")
         self.seed, self.table = seed_value, ENTITY_TABLE[entity]
         self.tenant_id = str(uuid.uuid4())
         self.user_id = str(uuid.uuid4())
+        self.privileges = security.held(privileges)  # a test may take some away
         self.entra = FakeEntra(tenant_id=self.tenant_id, client_id=str(uuid.uuid4()),
                                client_secret=secrets.token_urlsafe(30),
                                token_lifetime=token_lifetime, clock=clock)

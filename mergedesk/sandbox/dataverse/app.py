@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from mergedesk.sandbox.dataverse import security
 from mergedesk.sandbox.dataverse.state import TABLES, Refused
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ async def _dispatch(request: Request, fake: DataverseFake, rest: str) -> Respons
                              "OrganizationId": fake.tenant_id})
     if rest == "Merge" and method == "POST":
         return await _merge(request, fake)
+    if method == "GET" and (asked := security.USER_PRIVILEGES.match(rest)):
+        return _user_privileges(fake, asked["id"].lower())
     if rest == "annotations" and method == "GET":
         return _annotations(request, fake)
     meta = _METADATA.match(rest)
@@ -170,11 +173,18 @@ async def _merge(request: Request, fake: DataverseFake) -> Response:
     if table not in TABLES:
         raise Refused(400, "0x80040203", f"This type: {table} is not supported with merge "
                       "operation")
+    security.check_merge(fake.privileges, table, fake.user_id)
     key = TABLES[table][1]
     target, sub = (str(parts[n].get(key, "")).lower() for n in ("Target", "Subordinate"))
     content = {k: v for k, v in parts.get("UpdateContent", {}).items() if k != "@odata.type"}
     fake.state.merge(table, target, sub, content, bool(body["PerformParentingChecks"]))
     return Response(status_code=204)
+
+
+def _user_privileges(fake: DataverseFake, user_id: str) -> Response:
+    if user_id != fake.user_id:
+        return error(404, "0x80040217", f"systemuser With Id = {user_id} Does Not Exist")
+    return JSONResponse(security.role_privileges(fake.privileges, fake.user_id))
 
 
 async def _json(request: Request) -> Any:

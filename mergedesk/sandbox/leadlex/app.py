@@ -18,6 +18,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from mergedesk.sandbox.leadlex.idempotency import KeyRefused
+from mergedesk.sandbox.leadlex.keys import list_keys
 from mergedesk.sandbox.leadlex.state import Refused
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def vendor_routes(fake: LeadLexFake) -> list[Route]:
         route("/v1/contacts/{contact_id}", get_contact, "GET", "read"),
         route("/v1/contacts/{contact_id}", update_contact, "PATCH", "write"),
         route("/v1/contacts/{contact_id}/notes", contact_notes, "GET", "read"),
+        route("/v1/api-keys", list_keys, "GET", "read"),
     ]
 
 
