@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.store.pg_tls import write_server_files
+
 SUPERUSER = "mergedesk"
 
 
@@ -71,11 +73,17 @@ class PgServer:
                   "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-instructions",
                   "--no-sync")
         pwfile.unlink()
+        self.ca_file, cert, key = write_server_files(self.root)
+        if self._user is not None:
+            for path in (cert, key):
+                os.chown(path, self._user.pw_uid, self._user.pw_gid)
         # No unix socket (nothing else may reach it), no fsync (a test server's data is
-        # thrown away), enough connections for the concurrent-reviewer tests.
+        # thrown away), enough connections for the concurrent-reviewer tests, and TLS
+        # (clients choose: the tests show a URL's sslmode is honoured).
         options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                   "-c max_connections=200 -c shared_buffers=128MB")
+                   "-c max_connections=200 -c shared_buffers=128MB "
+                   f"-c ssl=on -c ssl_cert_file={cert} -c ssl_key_file={key}")
         options += "".join(f" -c {setting}" for setting in self.settings)
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-o", options,
                   "-w", "-t", "60", "start")

@@ -49,3 +49,24 @@ def test_a_password_in_the_url_is_refused_and_a_folder_stays_local(tmp_path, mon
     local = Workspace.open(tmp_path / "demo")  # demo mode and tests: always SQLite
     assert not local.shared and local.db.dialect == "sqlite"
     local.close()
+
+
+def test_the_urls_sslmode_is_honoured_end_to_end(pg_server, tmp_path):
+    from mergedesk.store.backend import open_database
+    from tests.store.pg_tls import write_ca
+
+    base = pg_server.schema_url("tls")
+
+    def encrypted(query: str) -> bool:
+        db = open_database(f"{base}&{query}", password=pg_server.password)
+        try:
+            row = db.conn.execute("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            return bool(row.fetchone()[0])
+        finally:
+            db.close()
+
+    assert encrypted(f"sslmode=verify-full&sslrootcert={pg_server.ca_file}")
+    assert not encrypted("sslmode=disable")
+    stranger = write_ca(tmp_path / "other-ca.crt", "Some other CA")
+    with pytest.raises(Exception, match="certificate verify failed"):
+        encrypted(f"sslmode=verify-full&sslrootcert={stranger}")
