@@ -171,6 +171,16 @@ class MergeJournal:
             sql.execute("UPDATE merges SET after = ? WHERE id = ?",
                         (survivor.model_dump_json(), merge_id))
 
+    def note_recount(self, merge_id: int, survivor: Record | None, message: str) -> None:
+        """The re-count after a merge, in the columns it already has (no schema change):
+        the survivor as re-read (its related_counts are what arrived; the snapshots say
+        what was expected) and, if anything is missing, the warning as the message.
+        Status and finish time stay as the merge left them."""
+        with self._db.transaction() as sql:
+            sql.execute("UPDATE merges SET after = COALESCE(?, after), message = ? "
+                        "WHERE id = ?",
+                        (survivor.model_dump_json() if survivor else None, message, merge_id))
+
     def get(self, merge_id: int) -> MergeEntry | None:
         with self._db.lock:
             row = self._db.conn.execute(
