@@ -183,7 +183,10 @@ class GroupListModel(QAbstractTableModel):
         pages = self._pages
         if pages.reader is None:
             return False
-        version = pages.reader.version(pages.conn)
+        try:
+            version = pages.reader.version(pages.conn)
+        except Exception:  # reader closed, or the team server unreachable: next tick
+            return False
         changed = self._version is not None and version != self._version
         self._version = version
         if changed:
