@@ -182,7 +182,12 @@ class Reconciler:
     async def _observe(self, entry: MergeEntry, step: MergeStep, job_id: str | None):
         provider, entity = self._runner.provider, self._runner.entity
         if step.kind == StepKind.UPDATE:
-            return StepState.NOT_APPLIED  # an update is replay-safe: write it again
+            # Most updates set values: writing them again is harmless. One that appends
+            # (LeadLex's merge note) is read back by the provider instead, so a lost
+            # answer never adds it twice.
+            check = getattr(provider, "update_applied", None)
+            applied = await check(entity, step.master, step.values) if check else None
+            return StepState.APPLIED if applied else StepState.NOT_APPLIED
         if job_id:
             state = await provider.job_state(entity, step, job_id)
             if state == StepState.PENDING:

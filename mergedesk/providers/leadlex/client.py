@@ -130,6 +130,20 @@ class LeadLexProvider:
                                           json_body=body,
                                           replay_safe=mapping.NOTES not in body)
 
+    async def update_applied(self, entity: str, record_id: str,
+                             values: dict[str, JsonValue]) -> bool | None:
+        """After a lost answer to an update: whether it took effect, by reading. Only an
+        update carrying the merge note needs it (its PATCH appends a note, so it must
+        not be sent twice): True once the contact holds a note with that text. None for
+        other updates, which are simply written again."""
+        note = values.get(mapping.MERGE_NOTE)
+        if not note:
+            return None
+        data = await self._transport.get_json(f"v1/contacts/{record_id}/notes",
+                                              params={"page": 1, "per_page": PER_PAGE})
+        body = parse_body(mapping.NotesBody, data, provider=PROVIDER, what="note list")
+        return any(n.content == note for n in body.data.notes)  # newest first
+
     async def merge(self, entity: str, step: MergeStep, *, dry_run: bool = False) -> StepResult:
         """One merge call. A real merge sends the step's Idempotency-Key and is resent on a
         lost answer only with it; a dry run sends none (its body differs, and LeadLex

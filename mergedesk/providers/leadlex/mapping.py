@@ -115,6 +115,22 @@ class ApiKeysBody(BaseModel):
     meta: ListMeta
 
 
+class NoteRow(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    content: str | None = None
+
+
+class NoteList(BaseModel):
+    notes: list[NoteRow]
+
+
+class NotesBody(BaseModel):
+    """`GET /v1/contacts/{id}/notes`: the contact's notes, newest first."""
+
+    data: NoteList
+
+
 # A merge writes contacts: the key's Write permission (docs.leadlex.com/authentication:
 # "Write: create, update and delete"), as a scope string on newer keys.
 WRITE_SCOPES = frozenset({"write", "write:contacts"})

@@ -7,10 +7,14 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr
 
+from mergedesk.core.models import MergeStatus
+from mergedesk.core.plan import GroupMerge, MergePlan
 from mergedesk.providers import errors
 from mergedesk.providers.leadlex import LeadLexProvider
 from mergedesk.providers.leadlex.mapping import MERGE_NOTE
 from mergedesk.sandbox.faults import Fault, FaultKind
+from mergedesk.services.apply import ApplyService
+from mergedesk.services.workspace import Workspace
 from tests.conftest import serve
 
 PATCHES = "PATCH /v1/contacts/{contact_id}"
@@ -89,3 +93,31 @@ async def test_a_patch_of_values_only_is_still_resent(served):
         await client.aclose()
     assert served.fake.requests[PATCHES] == 2
     assert served.fake.state.contacts[rid]["job_title"] == "Partner"
+
+
+async def test_a_lost_note_patch_is_settled_by_reading_and_the_note_added_once(served):
+    """Through ApplyService: the note PATCH's answer is lost (applied), the merge stays
+    unknown; settling reads the notes, finds it, and goes on with the merge alone."""
+    primary, duplicate = served.fake.record_id(0), served.fake.record_id(1)
+    note = "Kept from the merged contact: second e-mail other@example.org"
+    merge = GroupMerge.model_validate({"group": "g1", "master": primary,
+                                       "others": [duplicate],
+                                       "fields": {MERGE_NOTE: {"value": note}}})
+    plan = MergePlan(provider="leadlex", entity="contacts", merges=(merge,))
+    served.fake.faults.add(Fault(FaultKind.DROP_AFTER_APPLY, method="PATCH",
+                                 path="/v1/contacts/"))
+    workspace = Workspace.open()
+    client = client_for(served)
+    try:
+        service = ApplyService(workspace, sleep=_no_sleep)
+        ctx = await service.prepare(client, served.base_url, plan)
+        (lost,) = [o async for o in service.run(ctx, plan.merges)]
+        (settled,) = [o async for o in service.run(ctx, plan.merges)]
+    finally:
+        await client.aclose()
+        workspace.close()
+    assert lost.status == MergeStatus.UNKNOWN, lost.message
+    assert settled.status == MergeStatus.MERGED, settled.message
+    assert served.fake.requests[PATCHES] == 1
+    assert [n["content"] for n in served.fake.state.notes_of(primary)].count(note) == 1
+    assert served.fake.requests["POST /v1/contacts/merge"] == 1
