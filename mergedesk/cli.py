@@ -329,9 +329,11 @@ def _history_detail_or_export(args: argparse.Namespace) -> int:
             detail = history.detail(args.id)
             if detail is None:
                 raise CliError(f"there is no merge #{args.id} in the journal")
-            print(detail.model_dump_json(indent=2))
-            return EXIT_OK
-        details = history.details(args.search)
+            if args.export is None:
+                print(detail.model_dump_json(indent=2))
+                return EXIT_OK
+        # --id with --export: that merge alone; else every merge the search finds.
+        details = [detail] if args.id is not None else history.details(args.search)
         suffix = args.export.suffix.lower()
         if suffix not in (".csv", ".json"):
             raise CliError(f"--export {args.export}: name a .csv or a .json file")
