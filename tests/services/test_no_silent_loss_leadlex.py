@@ -2,7 +2,7 @@
 and one phone per contact and its API cannot write tags: the safe defaults keep every
 other e-mail, phone and tag of three contacts in a new note on the primary (PATCH
 `notes` appends one). It documents no owner or opt-out field, so there is no conflict
-to flag. A key without write permission stops the next group before any call."""
+to flag. A key without write permission stops every group before any call."""
 
 from __future__ import annotations
 

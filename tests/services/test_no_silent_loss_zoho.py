@@ -1,6 +1,6 @@
 """Zoho against the fake over loopback, through ApplyService: three contacts keep every
 e-mail, phone and interest (a multi-select) with a loser's opt-out while the owner
-conflict waits for the reviewer; a token without the module's write scope stops the next
+conflict waits for the reviewer; a token without the module's write scope stops every
 group before any call, a closed deal stops its group, and a group larger than one call
 takes is reported before anything is sent. (tests/services/test_preflight.py has the
 Reporting To / Account Name, locked and read-only cases.)"""
