@@ -149,17 +149,21 @@ class ApplyService:
 
     async def _recount(self, ctx: ApplyContext, entry, outcome: MergeOutcome) -> MergeOutcome:
         """Related items the snapshots counted that the survivor does not hold now (after
-        any async job finished): reported on the outcome, the merge itself stands."""
+        any async job finished): reported on the outcome and journalled with the merge
+        (History shows it), the merge itself stands."""
+        survivor = None
         try:
             survivor = await ctx.provider.get_record(ctx.entity, entry.master)
         except errors.ProviderError as exc:  # the merge stands; only the re-count is missing
-            return outcome.model_copy(update={"message": f"related items not re-counted: {exc}"})
+            outcome = outcome.model_copy(update={
+                "message": f"related items not re-counted: {exc}"})
         lost = missing_related(entry.snapshots.values(), survivor) if survivor else []
-        if not lost:
-            return outcome
-        text = "; ".join(f.text() for f in lost)
-        return outcome.model_copy(update={"message": (
-            f"{outcome.message}; " if outcome.message else "") + f"merged, but {text}"})
+        if lost:
+            text = "; ".join(f.text() for f in lost)
+            outcome = outcome.model_copy(update={"message": (
+                f"{outcome.message}; " if outcome.message else "") + f"merged, but {text}"})
+        self._workspace.journal.note_recount(entry.id, survivor, outcome.message)
+        return outcome
 
     def runner(self, ctx: ApplyContext) -> StepRunner:
         return StepRunner(ctx.provider, ctx.entity, self._workspace.journal, sleep=self._sleep)

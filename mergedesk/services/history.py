@@ -1,6 +1,7 @@
 """History and audit: search the merge journal, explain one merge (each record before,
 the value chosen for every field and where it came from, the survivor after), and
-export to CSV or JSON. Reads the journal only; never calls a CRM. No Qt.
+export to CSV or JSON, and the post-merge re-count of related items (what did not
+arrive on the survivor). Reads the journal only; never calls a CRM. No Qt.
 
 Exports hold the personal data the admin chose to export; they never hold secrets (the
 journal has none). CSV cells that a spreadsheet would run as a formula are escaped."""
@@ -17,6 +18,8 @@ from typing import TextIO
 from pydantic import BaseModel, ConfigDict, JsonValue
 
 from mergedesk.core.models import Record
+from mergedesk.core.preflight import expected_related
+from mergedesk.services import idmap
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.journal import MergeEntry, MergeState, StepEntry
 from mergedesk.store.restores import RestoreEntry, RestoreJournal
@@ -44,6 +47,21 @@ class MergeSummary(BaseModel):
     others: tuple[str, ...]
     status: MergeState
     message: str
+    # What the re-count after the merge found missing (or that it could not re-count):
+    # "" when everything arrived. Journalled as a merged entry's message, its only use.
+    warning: str = ""
+
+
+class RelatedCount(BaseModel):
+    """One kind of related item after a merge: the sum over the pre-merge snapshots,
+    what the survivor held when re-counted (None: the CRM did not say), the shortfall."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    expected: int
+    found: int | None
+    missing: int
 
 
 class FieldRow(BaseModel):
@@ -69,10 +87,16 @@ class MergeDetail(BaseModel):
     after: Record | None
     steps: tuple[StepEntry, ...]
     restores: tuple[RestoreEntry, ...]
+    recount: tuple[RelatedCount, ...] = ()
+
+    @property
+    def not_arrived(self) -> tuple[RelatedCount, ...]:
+        return tuple(r for r in self.recount if r.missing)
 
 
 class HistoryService:
     def __init__(self, workspace: Workspace):
+        self._workspace = workspace
         self._journal = workspace.journal
         self._restores = RestoreJournal(workspace.db)
 
@@ -88,7 +112,8 @@ class HistoryService:
             return None
         return MergeDetail(summary=summary(entry), before=dict(entry.snapshots),
                            fields=field_rows(entry), after=entry.after, steps=entry.steps,
-                           restores=tuple(self._restores.for_merge(merge_id)))
+                           restores=tuple(self._restores.for_merge(merge_id)),
+                           recount=recount(entry))
 
     def details(self, text: str = "", **filters) -> list[MergeDetail]:
         found = (self.detail(s.id) for s in self.search(text, limit=None, **filters))
@@ -113,12 +138,33 @@ class HistoryService:
         _write(target, buffer.getvalue())
         return count
 
+    def export_id_map(self, path: Path) -> int:
+        """Old id -> survivor id of every completed merge (not just the search's), CSV
+        or JSON by the suffix; returns the number of rows."""
+        return idmap.export_id_map(self._workspace, path)
+
 
 def summary(entry: MergeEntry) -> MergeSummary:
+    warning = entry.message if entry.status == MergeState.MERGED else ""
     return MergeSummary(id=entry.id, created_at=entry.created_at,
                         finished_at=entry.finished_at, provider=entry.provider,
                         entity=entry.entity, group=entry.group_id, master=entry.master,
-                        others=entry.others, status=entry.status, message=entry.message)
+                        others=entry.others, status=entry.status, message=entry.message,
+                        warning=warning)
+
+
+def recount(entry: MergeEntry) -> tuple[RelatedCount, ...]:
+    """Per kind of related item: expected (the snapshots' sum), found on the survivor as
+    last read after the merge, missing. Empty unless the merge completed."""
+    if entry.after is None or entry.status not in (MergeState.MERGED, MergeState.RESTORED):
+        return ()
+    held = entry.after.related_counts
+    rows = []
+    for kind, expected in expected_related(entry.snapshots.values()).items():
+        found = held.get(kind)
+        missing = max(expected - found, 0) if found is not None else 0
+        rows.append(RelatedCount(kind=kind, expected=expected, found=found, missing=missing))
+    return tuple(rows)
 
 
 def field_rows(entry: MergeEntry) -> tuple[FieldRow, ...]:
