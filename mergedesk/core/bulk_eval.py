@@ -161,8 +161,9 @@ class _Judge:
                 found.append((group, fitting))
             else:
                 self._skipped[Skip.NO_RULE] += 1
-        sample = [self._records[rid] for group, _ in found[:50] for rid in group.records]
-        self._keys = SameKeys(self._in.fields, self._in.field_map, self._in.entity, sample,
+        # Only the records of these groups are normalised (a connection may hold millions).
+        members = {rid: self._records[rid] for group, _ in found for rid in group.records}
+        self._keys = SameKeys(self._in.fields, self._in.field_map, self._in.entity, members,
                               self._in.region)
         return found
 

@@ -1,9 +1,11 @@
 """The "same" condition of bulk rules: whether every record of a group shares one
 normalised value of a field (e-mail, phone, company ...), with the matching engine's
-normalisers, run in batches over all the records a rule set may look at. No Qt, no I/O."""
+normalisers, run in batches over the records of the groups a rule set may take.
+No Qt, no I/O."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from mergedesk.core.matching.fields import CANONICAL_FIELDS, infer_field_map, read_path
@@ -48,20 +50,22 @@ _BY_TYPE = {FieldType.EMAIL: "email", FieldType.URL: "website"}
 
 
 class SameKeys:
-    """Whether records share a normalised value. Equal raw values settle most groups
-    without normalising anything; the others are normalised once per distinct text."""
+    """Whether records share a normalised value. Each name's keys are computed once, for
+    all the records `records` holds, by the normalisers' batch functions (their fast
+    paths work on whole columns); a group then costs a dictionary lookup per record."""
 
     def __init__(self, fields: Mapping[str, FieldDef],
                  field_map: Mapping[str, str | list[str]] | None, entity: str,
-                 sample: Iterable[Record] = (), region: str = "US"):
+                 records: Mapping[str, Record], region: str = "US"):
         self._fields = fields
         self._region = region
+        self._records = records
+        sample = list(itertools.islice(records.values(), 100))
         self._map = dict(field_map) if field_map else infer_field_map(
             _known(fields, sample), entity)
         self._sources: dict[str, list[str]] = {}
-        self._normalised: dict[str, dict[str, str]] = {}  # name -> text -> key
-        self._batches: dict[str, Batch] = {}
-        self._texts: dict[str, dict[str, set[str]]] = {}  # name -> record id -> texts
+        # name -> record id -> its key (one source) or keys (several: e-mail slots)
+        self._columns: dict[str, dict[str, str | frozenset[str]]] = {}
 
     def sources(self, name: str) -> list[str]:
         """The CRM fields a name stands for: a canonical name's mapped fields, else itself."""
@@ -73,29 +77,38 @@ class SameKeys:
     def same(self, names: Sequence[str], records: Sequence[Record]) -> bool:
         """Every record holds one common non-empty normalised value of each name."""
         for name in names:
-            sources = self.sources(name)
-            cache = self._texts.setdefault(name, {})
-            texts = [cache.get(r.id) or cache.setdefault(r.id, _texts(r.fields, sources))
-                     for r in records]  # several rules ask about the same records
-            if not texts or not all(texts):
-                return False
-            shared = set.intersection(*texts) or set.intersection(
-                *({t.lower() for t in found} for found in texts))
-            if shared and self._keys(name, sources[0], {min(shared)}):
-                continue  # the same text normalises the same; every normaliser lowers case
-            if shared or not set.intersection(
-                    *(self._keys(name, sources[0], found) for found in texts)):
+            column = self._columns.get(name)
+            if column is None:
+                column = self._columns[name] = self._column(name)
+            shared = column.get(records[0].id)
+            for record in records[1:]:
+                if not shared:
+                    return False
+                other = column.get(record.id)
+                if other != shared:  # one source: the keys are text, compared as such
+                    if type(shared) is str or type(other) is not frozenset:
+                        return False
+                    shared = shared & other
+            if not shared:
                 return False
         return True
 
-    def _keys(self, name: str, source: str, texts: set[str]) -> set[str]:
-        table = self._normalised.setdefault(name, {})
-        missing = [t for t in texts if t not in table]
-        if missing:
-            batch = self._batches.get(name) or self._batches.setdefault(
-                name, self._normaliser(name, source))
-            table.update(zip(missing, batch(missing), strict=True))
-        return {table[t] for t in texts} - {""}
+    def _column(self, name: str) -> dict[str, str | frozenset[str]]:
+        sources = self.sources(name)
+        if not sources:
+            return {}
+        normalise = self._normaliser(name, sources[0])
+        ids = list(self._records)
+        fields = [self._records[rid].fields for rid in ids]
+        columns = []
+        for source in sources:
+            values = [f.get(source) for f in fields] if "." not in source else \
+                [read_path(f, source) for f in fields]
+            columns.append(normalise([v if type(v) is str else as_text(v) for v in values]))
+        if len(columns) == 1:  # one key per record: kept as text, no set per record
+            return {rid: key for rid, key in zip(ids, columns[0], strict=True) if key}
+        found = (frozenset(k for k in keys if k) for keys in zip(*columns, strict=True))
+        return {rid: keys for rid, keys in zip(ids, found, strict=True) if keys}
 
     def _normaliser(self, name: str, source: str) -> Batch:
         definition = self._fields.get(source)
@@ -103,17 +116,6 @@ class SameKeys:
         if name == "phone" or kind == FieldType.PHONE:
             return PhoneNormaliser(self._region).e164_many
         return _CANONICAL.get(name) or _CANONICAL.get(_BY_TYPE.get(kind, ""), fold_many)
-
-
-def _texts(fields: Mapping[str, object], sources: list[str]) -> set[str]:
-    """The non-empty texts a record holds in `sources`."""
-    found = set()
-    for source in sources:
-        value = fields.get(source) if "." not in source else read_path(fields, source)
-        text = value if type(value) is str else as_text(value)
-        if text:
-            found.add(text)
-    return found
 
 
 def _known(fields: Mapping[str, FieldDef], sample: Iterable[Record]) -> list[str]:
