@@ -995,6 +995,14 @@ so, wie {crm} ihn speichert</translation>
         <translation>Als JSON exportieren…</translation>
     </message>
     <message>
+        <source>Export id map…</source>
+        <translation>ID-Zuordnung exportieren…</translation>
+    </message>
+    <message>
+        <source>Old id → survivor id of every merge, for integrations that still hold the old ids (CSV or JSON)</source>
+        <translation>Alte ID → ID des Hauptdatensatzes für jede Zusammenführung, für Integrationen, die noch die alten IDs verwenden (CSV oder JSON)</translation>
+    </message>
+    <message>
         <source>Restore…</source>
         <translation>Wiederherstellen…</translation>
     </message>
@@ -1003,12 +1011,24 @@ so, wie {crm} ihn speichert</translation>
         <translation>Verlauf der Zusammenführungen exportieren</translation>
     </message>
     <message>
+        <source>Export id map</source>
+        <translation>ID-Zuordnung exportieren</translation>
+    </message>
+    <message>
         <source>Choose a merge to see it field by field.</source>
         <translation>Wählen Sie eine Zusammenführung, um sie Feld für Feld zu sehen.</translation>
     </message>
     <message>
         <source>#{id}, {when}: {others} merged into {master} in {crm}, {status}. {message}</source>
         <translation>#{id}, {when}: {others} in {crm} mit {master} zusammengeführt, {status}. {message}</translation>
+    </message>
+    <message>
+        <source>{missing} of {expected} {kind} (the survivor holds {found})</source>
+        <translation>{missing} von {expected} {kind} (der Hauptdatensatz hat {found})</translation>
+    </message>
+    <message>
+        <source>Did not arrive on {survivor}: {items}</source>
+        <translation>Nicht bei {survivor} angekommen: {items}</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1064,14 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>{status}, incomplete</source>
+        <translation>{status}, unvollständig</translation>
+    </message>
+    <message>
+        <source>Not everything arrived on the survivor: {warning}</source>
+        <translation>Nicht alles ist beim Hauptdatensatz angekommen: {warning}</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1723,6 +1751,14 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>This group is being merged in the background.</source>
         <translation>Diese Gruppe wird im Hintergrund zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>{missing} of {expected} {kind}</source>
+        <translation>{missing} von {expected} {kind}</translation>
+    </message>
+    <message>
+        <source>Merged into {survivor}, but not everything arrived there: {items} did not. The journal keeps the records as they were; see the History.</source>
+        <translation>In {survivor} zusammengeführt, aber nicht alles ist dort angekommen: {items} fehlen. Das Journal bewahrt die Datensätze wie vorher auf; siehe Verlauf.</translation>
     </message>
 </context>
 <context>

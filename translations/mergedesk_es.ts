@@ -995,6 +995,14 @@ tal como la guardará {crm}</translation>
         <translation>Exportar JSON…</translation>
     </message>
     <message>
+        <source>Export id map…</source>
+        <translation>Exportar tabla de identificadores…</translation>
+    </message>
+    <message>
+        <source>Old id → survivor id of every merge, for integrations that still hold the old ids (CSV or JSON)</source>
+        <translation>Id. antiguo → id. del registro conservado de cada fusión, para las integraciones que aún usan los id. antiguos (CSV o JSON)</translation>
+    </message>
+    <message>
         <source>Restore…</source>
         <translation>Restaurar…</translation>
     </message>
@@ -1003,12 +1011,24 @@ tal como la guardará {crm}</translation>
         <translation>Exportar el historial de fusiones</translation>
     </message>
     <message>
+        <source>Export id map</source>
+        <translation>Exportar tabla de identificadores</translation>
+    </message>
+    <message>
         <source>Choose a merge to see it field by field.</source>
         <translation>Elija una fusión para verla campo por campo.</translation>
     </message>
     <message>
         <source>#{id}, {when}: {others} merged into {master} in {crm}, {status}. {message}</source>
         <translation>#{id}, {when}: {others} fusionado en {master} en {crm}, {status}. {message}</translation>
+    </message>
+    <message>
+        <source>{missing} of {expected} {kind} (the survivor holds {found})</source>
+        <translation>{missing} de {expected} {kind} (el registro conservado tiene {found})</translation>
+    </message>
+    <message>
+        <source>Did not arrive on {survivor}: {items}</source>
+        <translation>No llegaron a {survivor}: {items}</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1064,14 @@ tal como la guardará {crm}</translation>
     <message>
         <source>Message</source>
         <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>{status}, incomplete</source>
+        <translation>{status}, incompleto</translation>
+    </message>
+    <message>
+        <source>Not everything arrived on the survivor: {warning}</source>
+        <translation>No todo llegó al registro conservado: {warning}</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1723,6 +1751,14 @@ tal como la guardará {crm}</translation>
     <message>
         <source>This group is being merged in the background.</source>
         <translation>Este grupo se está fusionando en segundo plano.</translation>
+    </message>
+    <message>
+        <source>{missing} of {expected} {kind}</source>
+        <translation>{missing} de {expected} {kind}</translation>
+    </message>
+    <message>
+        <source>Merged into {survivor}, but not everything arrived there: {items} did not. The journal keeps the records as they were; see the History.</source>
+        <translation>Fusionado en {survivor}, pero no todo llegó: faltan {items}. El diario guarda los registros tal como estaban; consulte el Historial.</translation>
     </message>
 </context>
 <context>

@@ -995,6 +995,14 @@ tel que {crm} le gardera</translation>
         <translation>Exporter en JSON…</translation>
     </message>
     <message>
+        <source>Export id map…</source>
+        <translation>Exporter la table des identifiants…</translation>
+    </message>
+    <message>
+        <source>Old id → survivor id of every merge, for integrations that still hold the old ids (CSV or JSON)</source>
+        <translation>Ancien identifiant → identifiant de la fiche conservée pour chaque fusion, pour les intégrations qui utilisent encore les anciens identifiants (CSV ou JSON)</translation>
+    </message>
+    <message>
         <source>Restore…</source>
         <translation>Restaurer…</translation>
     </message>
@@ -1003,12 +1011,24 @@ tel que {crm} le gardera</translation>
         <translation>Exporter l&apos;historique des fusions</translation>
     </message>
     <message>
+        <source>Export id map</source>
+        <translation>Exporter la table des identifiants</translation>
+    </message>
+    <message>
         <source>Choose a merge to see it field by field.</source>
         <translation>Choisissez une fusion pour la voir champ par champ.</translation>
     </message>
     <message>
         <source>#{id}, {when}: {others} merged into {master} in {crm}, {status}. {message}</source>
         <translation>#{id}, {when}&#xa0;: {others} fusionné dans {master} dans {crm}, {status}. {message}</translation>
+    </message>
+    <message>
+        <source>{missing} of {expected} {kind} (the survivor holds {found})</source>
+        <translation>{missing} sur {expected} {kind} (la fiche conservée en a {found})</translation>
+    </message>
+    <message>
+        <source>Did not arrive on {survivor}: {items}</source>
+        <translation>Pas arrivés sur {survivor} : {items}</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1064,14 @@ tel que {crm} le gardera</translation>
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+    <message>
+        <source>{status}, incomplete</source>
+        <translation>{status}, incomplet</translation>
+    </message>
+    <message>
+        <source>Not everything arrived on the survivor: {warning}</source>
+        <translation>Tout n’est pas arrivé sur la fiche conservée : {warning}</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1723,6 +1751,14 @@ tel que {crm} le gardera</translation>
     <message>
         <source>This group is being merged in the background.</source>
         <translation>Ce groupe est en cours de fusion en arrière-plan.</translation>
+    </message>
+    <message>
+        <source>{missing} of {expected} {kind}</source>
+        <translation>{missing} sur {expected} {kind}</translation>
+    </message>
+    <message>
+        <source>Merged into {survivor}, but not everything arrived there: {items} did not. The journal keeps the records as they were; see the History.</source>
+        <translation>Fusionné dans {survivor}, mais tout n’y est pas arrivé : il manque {items}. Le journal conserve les fiches telles qu’elles étaient ; voir l’Historique.</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from mergedesk.services.history import FieldRow, MergeDetail, MergeSummary
+from mergedesk.ui.icons import icon
 from mergedesk.ui.locale_format import short_date_time
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1  # the MergeSummary of a history row
@@ -41,6 +42,7 @@ _LIST_COLUMNS: tuple[tuple[str, Callable[[MergeSummary], str]], ...] = (
     (QT_TRANSLATE_NOOP("HistoryModels", "Status"), lambda s: str(s.status)),
     (QT_TRANSLATE_NOOP("HistoryModels", "Message"), lambda s: s.message),
 )
+STATUS_COLUMN = [name for name, _ in _LIST_COLUMNS].index("Status")  # shows re-count warnings
 
 
 class HistoryListModel(QAbstractTableModel):
@@ -67,8 +69,22 @@ class HistoryListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == SummaryRole:
             return row
+        if row.warning and index.column() == STATUS_COLUMN:
+            return self._warning(row, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _LIST_COLUMNS[index.column()][1](row)
+        return None
+
+    @staticmethod
+    def _warning(row: MergeSummary, role: int) -> object:
+        """A merge that went through but whose re-count found something missing."""
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("status-warning")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr("{status}, incomplete").format(status=row.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("Not everything arrived on the survivor: {warning}").format(
+                warning=row.warning)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from mergedesk.core.master import MasterRule
 from mergedesk.core.review import GroupStatus
 from mergedesk.providers import errors
+from mergedesk.services.history import recount, summary
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.group_query import GroupListing
 from mergedesk.ui import messages
@@ -43,7 +44,7 @@ class ReviewFlow(QObject):
         self._connection: Connection | None = None
         self._loader: GroupLoader | None = None
         self._load_task: asyncio.Task[None] | None = None
-        self._outcomes: dict[str, tuple[str, GroupStatus]] = {}  # last merge text per group
+        self._outcomes: dict[str, tuple[str, str]] = {}  # last merge banner (text, kind)
         self.rule = MasterRule.MOST_COMPLETE
         a = actions
         a.merge.triggered.connect(self.merge)
@@ -246,8 +247,7 @@ class ReviewFlow(QObject):
             self._review.set_banner(self.tr(
                 "This group is being merged in the background."), "info")
         elif group_id in self._outcomes:
-            text, outcome = self._outcomes[group_id]
-            self._review.set_banner(text, _BANNER_KIND.get(outcome, "info"))
+            self._review.set_banner(*self._outcomes[group_id])
 
     def _on_decisions_status_changed(self, group_id: str, status: GroupStatus) -> None:
         if self._review.group_id == group_id:
@@ -257,10 +257,29 @@ class ReviewFlow(QObject):
         self.update_actions()
 
     def _on_decisions_merge_finished(self, item) -> None:
+        banner = self._banner(item)
         if item.status is not None:
-            self._outcomes[item.group_id] = (item.text, item.status)
+            self._outcomes[item.group_id] = banner
         if self._review.group_id == item.group_id:
-            self._review.set_banner(item.text, _BANNER_KIND.get(item.status, "info"))
+            self._review.set_banner(*banner)
+
+    def _banner(self, item) -> tuple[str, str]:
+        """A merge whose re-count (journalled with it) found related items missing, or
+        could not re-count, is amber with what did not arrive: never a green success."""
+        kind = _BANNER_KIND.get(item.status, "info")
+        merge_id = item.outcome.merge_id if item.outcome else None
+        entry = self._workspace.journal.get(merge_id) if kind == "success" and merge_id \
+            else None
+        if entry is None or not summary(entry).warning:
+            return item.text, kind
+        missing = [r for r in recount(entry) if r.missing]
+        if not missing:
+            return item.text, "warning"
+        items = ", ".join(self.tr("{missing} of {expected} {kind}").format(
+            missing=r.missing, expected=r.expected, kind=r.kind) for r in missing)
+        return self.tr("Merged into {survivor}, but not everything arrived there: {items} "
+                       "did not. The journal keeps the records as they were; see the "
+                       "History.").format(survivor=entry.master, items=items), "warning"
 
     def _on_decisions_group_replaced(self, old_id: str, new_id: str) -> None:
         self._groups.refresh(select=new_id)
