@@ -33,11 +33,12 @@ from mergedesk.core.matching.normalise import (
 _TABLES = {"first": "name", "last": "name"}  # first and last names share codes: swaps
 Codebook = dict[str, dict[str, int]]  # code column -> value -> code, shared across rescans
 Columns = tuple[np.ndarray, ...]  # one array per source field (several for email/phone)
-# Text kept as strings for fuzzy comparison; codes for exact comparison and blocking.
-TEXT_COLUMNS = ("first", "last", "email", "phone", "company", "city", "address")
+# Text kept per record; codes for exact comparison, blocking, and (through the code
+# tables) fuzzy comparison once per distinct pair of values.
+TEXT_COLUMNS = ("email", "phone", "address")
 CODE_COLUMNS = (
-    "email", "local", "phone", "postcode", "country", "website", "birth_date",
-    "first_char", "initial",
+    "first", "last", "company", "city", "email", "local", "phone", "postcode", "country",
+    "website", "birth_date", "first_char", "initial",
 )  # fmt: skip
 # Code columns coded by hash (see hash_codes), not by a codebook table.
 HASHED_COLUMNS = frozenset({"email", "local", "phone"})
@@ -55,24 +56,22 @@ class RecordLike(Protocol):
 
 @dataclass
 class Features:
-    """Normalised values of n records, column-wise; "" or -1 mean missing."""
+    """Normalised values of n records, column-wise; "" or -1 mean missing. Repeating
+    columns (names, company, city ...) are codes only: their text is in `tables`."""
 
     ids: list[str]
     text: dict[str, Columns] = field(default_factory=dict)
     codes: dict[str, Columns] = field(default_factory=dict)
-    _vocabularies: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, repr=False)
+    tables: Codebook = field(default_factory=dict, repr=False)  # the scan's codebook
+    _vocabularies: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def vocabulary(self, columns: tuple[str, ...]) -> np.ndarray:
-        """Text by code for columns coded with one table: vocabulary[code] is the value."""
-        if columns not in self._vocabularies:
-            size = max((int(self.codes[c][0].max(initial=-1)) for c in columns), default=-1) + 1
-            words = np.full(size, "", dtype=object)
-            for column in columns:
-                codes = self.codes[column][0]
-                present = codes >= 0
-                words[codes[present]] = self.text[column][0][present]
-            self._vocabularies[columns] = words
-        return self._vocabularies[columns]
+        """Text by code for columns coded with one table: vocabulary[code] is the value
+        (index -1 gives "")."""
+        table = _TABLES.get(columns[0], columns[0])
+        if table not in self._vocabularies:
+            self._vocabularies[table] = words(self.tables.get(table, {}))
+        return self._vocabularies[table]
 
     @property
     def n(self) -> int:
@@ -85,6 +84,7 @@ class Features:
             pick,
             {k: tuple(c[rows] for c in cols) for k, cols in self.text.items()},
             {k: tuple(c[rows] for c in cols) for k, cols in self.codes.items()},
+            self.tables,
         )
 
     def extend(self, other: Features) -> Features:
@@ -101,7 +101,8 @@ class Features:
                     for k in columns[0]}  # fmt: skip
 
         ids = [rid for part in parts for rid in part.ids]
-        return Features(ids, join([p.text for p in parts]), join([p.codes for p in parts]))
+        return Features(ids, join([p.text for p in parts]), join([p.codes for p in parts]),
+                        parts[0].tables)  # fmt: skip
 
 
 def _objects(values: Sequence[str]) -> np.ndarray:
@@ -134,39 +135,37 @@ def hash_codes(values: Sequence[str]) -> np.ndarray:
     return codes
 
 
+def words(table: dict[str, int]) -> np.ndarray:
+    """The values of a code table by code; index -1 (no value) gives ""."""
+    by_code = np.full(len(table) + 1, "", dtype=object)  # codes are below len(table)
+    by_code[np.fromiter(table.values(), np.int64, len(table))] = _objects(list(table))
+    return by_code
+
+
+def per_code(codes: np.ndarray, table: dict[str, int]) -> tuple[list[str], np.ndarray]:
+    """(the distinct values among `codes`, index of each row's value in them): what is
+    derived from a coded column is computed once per distinct value."""
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    return words(table)[distinct].tolist(), inverse
+
+
 @dataclass
-class _Distinct:
-    """A column as its distinct normalised values and, per row, an index into them: a
-    million names hold a few thousand distinct ones, normalised and coded once each."""
+class _Repeating:
+    """Codes of a column whose values repeat (names, companies, cities, postcodes): each
+    distinct raw value is normalised and coded once per scan, not once per record."""
 
-    values: list[str]
-    rows: np.ndarray
+    table: dict[str, int]  # normalised value -> code
+    memo: dict[str, int]  # raw value -> code, kept across batches and rescans
 
-    @classmethod
-    def of(cls, raw: Sequence[str], batch: Callable[[list[str]], list[str]]) -> _Distinct:
-        """`batch` (a list normaliser) applied once per distinct raw value."""
+    def codes(self, raw: Sequence[str], batch: Callable[[list[str]], list[str]]) -> np.ndarray:
+        """Code per raw value; `batch` (a list normaliser) sees only values not seen yet."""
         index = {value: i for i, value in enumerate(dict.fromkeys(raw))}
         rows = np.fromiter(map(index.__getitem__, raw), np.int64, len(raw))
-        return cls(batch(list(index)), rows)
-
-    def add(self, value: str) -> int:
-        self.values.append(value)
-        return len(self.values) - 1
-
-    def text(self) -> np.ndarray:
-        return _objects(self.values)[self.rows]
-
-    def codes(self, table: dict[str, int]) -> np.ndarray:
-        return encode(self.values, table)[self.rows]
-
-    def derived(self, func: Callable[[str], str]) -> _Distinct:
-        return _Distinct([func(v) for v in self.values], self.rows)
-
-    def flags(self, func: Callable[[str], bool]) -> np.ndarray:
-        return np.fromiter(map(func, self.values), np.bool_, len(self.values))[self.rows]
-
-    def per_row(self) -> list[str]:
-        return _objects(self.values)[self.rows].tolist()
+        memo = self.memo
+        new = [value for value in index if value not in memo]
+        if new:
+            memo.update(zip(new, encode(batch(new), self.table).tolist(), strict=True))
+        return np.fromiter(map(memo.__getitem__, index), np.int32, len(index))[rows]
 
 
 def _left_packed(columns: list[list[str]]) -> list[list[str]]:
@@ -214,9 +213,9 @@ def _sources(field_map: FieldMap, canonical: str) -> list[str]:
 class _Extractor:
     """Reads and normalises one batch of records with a given field map."""
 
-    def __init__(self, records: Sequence[RecordLike], field_map: FieldMap, region: str,
-                 day_first: bool) -> None:  # fmt: skip
-        self.n = len(records)
+    def __init__(self, records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebook,
+                 region: str, day_first: bool) -> None:  # fmt: skip
+        self.n, self.codebook = len(records), codebook
         self.field_map = field_map
         paths = list(dict.fromkeys(p for c in field_map for p in _sources(field_map, c)))
         self.raw = _read([r.fields for r in records], paths)
@@ -232,19 +231,22 @@ class _Extractor:
         columns = self.texts(canonical)
         return columns[0] if columns else [""] * self.n
 
-    def distinct(self, canonical: str, batch: Callable[[list[str]], list[str]]) -> _Distinct:
-        return _Distinct.of(self.single(canonical), batch)
+    def repeating(self, canonical: str, column: str,
+                  batch: Callable[[list[str]], list[str]]) -> np.ndarray:  # fmt: skip
+        """Codes of a repeating column (see _Repeating)."""
+        table = self.codebook.setdefault(_TABLES.get(column, column), {})
+        memo = self.codebook.setdefault(f"raw:{column}", {})
+        return _Repeating(table, memo).codes(self.single(canonical), batch)
 
-    def names(self) -> tuple[_Distinct, _Distinct]:
-        first = self.distinct("first_name", given_names)
-        last = self.distinct("last_name", family_names)
+    def names(self) -> tuple[np.ndarray, np.ndarray]:
+        first = self.repeating("first_name", "first", given_names)
+        last = self.repeating("last_name", "last", family_names)
         full = self.single("name") if "name" in self.field_map else []
         if any(full):  # the one-field name counts where first and last name are both empty
-            blank = first.flags(lambda v: not v) & last.flags(lambda v: not v)
-            for i in np.flatnonzero(blank).tolist():
+            table = self.codebook["name"]
+            for i in np.flatnonzero((first < 0) & (last < 0)).tolist():
                 if full[i]:
-                    given, family = split_full_name(full[i])
-                    first.rows[i], last.rows[i] = first.add(given), last.add(family)
+                    first[i], last[i] = encode(split_full_name(full[i]), table)
         return first, last
 
     def emails(self) -> tuple[list[list[str]], list[list[str]], list[str]]:
@@ -253,21 +255,20 @@ class _Extractor:
         locals_ = [local for _, local, _ in columns]
         return addresses, locals_, columns[0][2] if columns else []
 
-    def phones_e164(self, countries: _Distinct) -> list[list[str]]:
+    def phones_e164(self, countries: np.ndarray) -> list[list[str]]:
         """E.164 phones; numbers without a country code read in the record's country
-        when it is known, else in the default region."""
+        when it is known, else in the default region (`countries`: country codes)."""
         columns = self.texts("phone")
-        regions = self._regions(countries) if any(countries.values) and columns else None
+        regions = self._regions(countries) if columns and countries.max(initial=-1) >= 0 else None
         if regions is None:
             return _left_packed([self.phones.e164_many(col) for col in columns])
         return _left_packed([self._e164_by_region(col, regions) for col in columns])
 
-    def _regions(self, countries: _Distinct) -> list[str] | None:
-        known = [c.upper() if PhoneNormaliser.knows(c) else self.phones.region
-                 for c in countries.values]  # fmt: skip
-        if all(region == self.phones.region for region in known):
-            return None
-        return _Distinct(known, countries.rows).per_row()
+    def _regions(self, countries: np.ndarray) -> list[str] | None:
+        default = self.phones.region
+        values, rows = per_code(countries, self.codebook["country"])
+        regions = [c.upper() if PhoneNormaliser.knows(c) else default for c in values]
+        return None if set(regions) == {default} else _objects(regions)[rows].tolist()
 
     def _e164_by_region(self, texts: list[str], regions: list[str]) -> list[str]:
         rows_of: dict[str, list[int]] = {}
@@ -287,43 +288,41 @@ class _Extractor:
             return sites
         return [s or d for s, d in zip(sites, email_domains, strict=True)]
 
-    def dates(self) -> _Distinct:
-        return self.distinct("birth_date", lambda texts: [
-            normalise_date(t, day_first=self.day_first) for t in texts])  # fmt: skip
-
-
-def _table(codebook: Codebook, column: str) -> dict[str, int]:
-    return codebook.setdefault(_TABLES.get(column, column), {})
+    def dates(self, texts: list[str]) -> list[str]:
+        return [normalise_date(t, day_first=self.day_first) for t in texts]
 
 
 def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebook, *,
             region: str = "US", day_first: bool = False) -> Features:  # fmt: skip
     """Normalised columns of `records`; `codebook` is extended with new values."""
-    ex = _Extractor(records, field_map, region, day_first)
+    ex = _Extractor(records, field_map, codebook, region, day_first)
     n = ex.n
     first, last = ex.names()
     emails, locals_, email_domains = ex.emails()
-    countries = ex.distinct("country", normalise_countries)
+    countries = ex.repeating("country", "country", normalise_countries)
     phones = ex.phones_e164(countries)
     emails, locals_, phones = emails or [[""] * n], locals_ or [[""] * n], phones or [[""] * n]
     # Repeating text is coded too: similarities are then computed once per distinct pair
     # of values, not once per pair of records.
-    repeating = {"first": first, "last": last, "company": ex.distinct("company",
-                 normalise_companies), "city": ex.distinct("city", normalise_cities)}  # fmt: skip
-    text: dict[str, Columns] = {k: (v.text(),) for k, v in repeating.items()}
-    text |= {"email": tuple(map(_objects, emails)), "phone": tuple(map(_objects, phones)),
-             "address": (_objects(normalise_streets(ex.single("address"))),)}  # fmt: skip
+    repeating = {"first": first, "last": last,
+                 "company": ex.repeating("company", "company", normalise_companies),
+                 "city": ex.repeating("city", "city", normalise_cities)}  # fmt: skip
+    text: dict[str, Columns] = {
+        "email": tuple(map(_objects, emails)), "phone": tuple(map(_objects, phones)),
+        "address": (_objects(normalise_streets(ex.single("address"))),),
+    }  # fmt: skip
+    given, rows = per_code(first, codebook["name"])
+    first_char = codebook.setdefault("first_char", {})
     codes: dict[str, Columns] = {
         "email": tuple(map(hash_codes, emails)), "local": tuple(map(hash_codes, locals_)),
         "phone": tuple(map(hash_codes, phones)),
-        "postcode": (ex.distinct("postcode", normalise_postcodes).codes(_table(codebook,
-                                                                               "postcode")),),
-        "country": (countries.codes(_table(codebook, "country")),),
-        "website": (encode(ex.website(email_domains), _table(codebook, "website")),),
-        "birth_date": (ex.dates().codes(_table(codebook, "birth_date")),),
-        "first_char": (first.derived(lambda v: v[:1]).codes(_table(codebook, "first_char")),),
+        "postcode": (ex.repeating("postcode", "postcode", normalise_postcodes),),
+        "country": (countries,),
+        "website": (encode(ex.website(email_domains), codebook.setdefault("website", {})),),
+        "birth_date": (ex.repeating("birth_date", "birth_date", ex.dates),),
+        "first_char": (encode([g[:1] for g in given], first_char)[rows],),
+        # A one-letter given name is an initial: "J" may be "John" but not "Mary".
+        "initial": (np.array([len(g) == 1 for g in given], dtype=np.bool_)[rows],),
     }  # fmt: skip
-    codes |= {k: (v.codes(_table(codebook, k)),) for k, v in repeating.items()}
-    # A one-letter given name is an initial: "J" may be "John" but not "Mary".
-    codes["initial"] = (first.flags(lambda v: len(v) == 1),)
-    return Features([r.id for r in records], text, codes)
+    codes |= {k: (v,) for k, v in repeating.items()}
+    return Features([r.id for r in records], text, codes, codebook)
