@@ -64,6 +64,7 @@ class SameKeys:
         self._map = dict(field_map) if field_map else infer_field_map(
             _known(fields, sample), entity)
         self._sources: dict[str, list[str]] = {}
+        self._rows: tuple[list[str], list[Mapping[str, object]]] | None = None
         # name -> record id -> its key (one source) or keys (several: e-mail slots)
         self._columns: dict[str, dict[str, str | frozenset[str]]] = {}
 
@@ -98,8 +99,9 @@ class SameKeys:
         if not sources:
             return {}
         normalise = self._normaliser(name, sources[0])
-        ids = list(self._records)
-        fields = [self._records[rid].fields for rid in ids]
+        if not self._rows:  # once per evaluation, whatever the names
+            self._rows = (list(self._records), [r.fields for r in self._records.values()])
+        ids, fields = self._rows
         columns = []
         for source in sources:
             values = [f.get(source) for f in fields] if "." not in source else \
