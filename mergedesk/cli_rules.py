@@ -54,6 +54,7 @@ def _read_rules(args: argparse.Namespace) -> RuleSet:
 
 async def _run(args: argparse.Namespace, workspace, rules: RuleSet, provider: Provider,
                base_url: str) -> int:
+    from mergedesk.core.bulk_rules import RulesError
     from mergedesk.services.apply import ApplyService
     from mergedesk.services.bulk import BulkService, NoGroups
 
@@ -64,6 +65,8 @@ async def _run(args: argparse.Namespace, workspace, rules: RuleSet, provider: Pr
         evaluation = await service.evaluate(rules, provider, base_url, args.entity)
     except NoGroups as exc:
         raise CliError(f"{exc} (mergedesk scan --provider {args.provider} ...)") from None
+    except RulesError as exc:  # names no field of this CRM has
+        raise CliError(f"invalid rules {args.rules}: {exc}") from None
     batch = await service.batch(evaluation, provider, args.limit)
     if batch.budget is not None and not batch.budget.enough:
         print(f"note: {batch.budget.message()}", file=sys.stderr)

@@ -110,3 +110,10 @@ def test_without_json_the_counts_are_plain_lines(sandbox, scanned, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "same name: " in result.stdout and "groups taken" in result.stdout
     assert "dry-run" in result.stdout
+
+
+def test_a_field_this_crm_does_not_have_is_refused(sandbox, scanned, tmp_path):
+    typo = write(tmp_path, {"rules": [{"name": "x", "fields": {"Phone_Number": "newest"}}]})
+    result, lines, _ = apply_rules(sandbox, typo, "--dry-run")
+    assert result.returncode == 2 and not lines
+    assert "rules[0].fields: no field of contacts is 'Phone_Number'" in result.stderr

@@ -16,14 +16,17 @@ from mergedesk.core import multivalue as mv
 from mergedesk.core import preflight, rules
 from mergedesk.core.bulk_keys import SameKeys
 from mergedesk.core.bulk_rules import (
+    ANY_FIELD,
     BulkRule,
     MasterKind,
+    RulesError,
     RuleSet,
     build_merge,
     from_source,
 )
 from mergedesk.core.capabilities import Capabilities
 from mergedesk.core.matching.engine import paused_gc
+from mergedesk.core.matching.fields import CANONICAL_FIELDS
 from mergedesk.core.models import DuplicateGroup, FieldDef, FieldType, Record
 from mergedesk.core.plan import GroupMerge
 from mergedesk.core.review import GroupStatus
@@ -109,13 +112,16 @@ class Evaluation:
 
 
 def evaluate(rules: RuleSet, inputs: BulkInputs) -> Evaluation:
-    """Offer every takeable group to the enabled rules in order (see module doc)."""
+    """Offer every takeable group to the enabled rules in order (see module doc).
+    Raises RulesError naming a field no rule can mean (a typo takes no group silently)."""
     active = [r for r in rules.rules if r.enabled and r.when.entity in (None, inputs.entity)]
     results = [RuleResult(r) for r in active]
     skipped = dict.fromkeys(Skip, 0)
     with paused_gc():  # no cycles made; collector passes over the records cost more
         judge = _Judge(inputs, results, skipped)
-        for group, rules_left in judge.candidates():
+        candidates = judge.candidates()
+        check_names(rules, inputs, judge.keys)
+        for group, rules_left in candidates:
             skip = judge.offer(group, rules_left)
             if skip is not None:
                 skipped[skip] += 1
@@ -166,6 +172,11 @@ class _Judge:
         self._keys = SameKeys(self._in.fields, self._in.field_map, self._in.entity, members,
                               self._in.region)
         return found
+
+    @property
+    def keys(self) -> SameKeys:
+        assert self._keys is not None, "candidates() makes the keys"
+        return self._keys
 
     def _takeable(self, group: DuplicateGroup, status: str) -> Skip | None:
         if status not in TAKEABLE or group.id in self._excluded:
@@ -230,6 +241,26 @@ class _Judge:
         found = preflight.check_zoho_parent(merge, {r.id: r for r in records})
         blockers = preflight.open_blockers(found, merge)
         return blockers[0].text() if blockers else None
+
+
+def check_names(rules: RuleSet, inputs: BulkInputs, keys: SameKeys) -> None:
+    """Every field a rule names exists (in the metadata, or as a canonical field some
+    CRM field stands for); RulesError with each bad name's path otherwise."""
+    if not inputs.fields:
+        return  # nothing to check against
+    problems = []
+    for i, rule in enumerate(rules.rules):
+        for name in rule.when.same:
+            if not keys.sources(name) or (name not in CANONICAL_FIELDS
+                                          and name not in inputs.fields):
+                problems.append(f"rules[{i}].when.same: no field of {inputs.entity} is "
+                                f"{name!r}")
+        named = [("when.except", n) for n in rule.when.conflicts_allowed] + [
+            ("fields", n) for n in rule.fields if n != ANY_FIELD]
+        problems += [f"rules[{i}].{where}: no field of {inputs.entity} is {name!r}"
+                     for where, name in named if name not in inputs.fields]
+    if problems:
+        raise RulesError(problems)
 
 
 def _or(value: float | None, default: float) -> float:

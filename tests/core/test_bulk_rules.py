@@ -265,3 +265,17 @@ def test_the_same_text_that_is_no_email_is_not_the_same_email():
     rule = {"name": "email", "when": {"same": ["email"]}}
     result = evaluate(rules(rule), inputs(("g1", [a, b], 0.9), ("g2", [c, d], 0.9)))
     assert [g.id for g in result.result("email").groups] == ["g2"]  # any of the slots
+
+
+def test_a_field_no_crm_field_stands_for_is_an_error_naming_it():
+    typo = {"name": "t", "when": {"same": ["emial"], "except": ["Titel"]},
+            "fields": {"Phnoe": "newest"}}
+    with pytest.raises(RulesError) as caught:
+        evaluate(rules(RULE, typo), inputs(pair()))
+    assert caught.value.problems == [
+        "rules[1].when.same: no field of contacts is 'emial'",
+        "rules[1].when.except: no field of contacts is 'Titel'",
+        "rules[1].fields: no field of contacts is 'Phnoe'"]
+    website = {"name": "w", "when": {"same": ["website"]}}  # canonical, but no such field
+    with pytest.raises(RulesError, match="'website'"):
+        evaluate(rules(website), inputs(pair()))

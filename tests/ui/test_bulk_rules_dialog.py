@@ -229,3 +229,11 @@ def test_empty_fields_and_slots_merge_as_the_review_window_would():
                        {f.api_name: f for f in defs}, CAPABILITIES)
     assert bulk.model_dump() == hand.model_dump()
     assert bulk.fields["Email_Opt_Out"].from_record == "2"  # the strictest flag, kept
+
+
+def test_a_field_the_crm_does_not_have_is_shown_as_a_problem(qtbot, dialog):
+    dialog.editor.setPlainText(json.dumps({"rules": [{"name": "x",
+                                                      "when": {"same": ["Emial"]}}]}))
+    qtbot.mouseClick(dialog.evaluate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Emial" in dialog.problems.text(), timeout=10_000)
+    assert "rules[0].when.same" in dialog.problems.text() and dialog.evaluation is None

@@ -224,6 +224,11 @@ class BulkRulesDialog(QDialog):
         self.summary.setText(self.tr("Counting…"))
         try:
             evaluation = await self._evaluate(rules)
+        except RulesError as exc:  # a field this CRM does not have
+            self.summary.clear()
+            self.problems.setText(self.tr("The rules have problems:") + "\n" +
+                                  "\n".join(exc.problems))
+            return
         except Exception as exc:  # shown here: the dialog stays usable
             self.summary.setText(messages.error_text(exc))
             return
