@@ -24,6 +24,7 @@ from mergedesk.services.reconcile import Reconciler, StepRunner
 from mergedesk.services.staleness import stale_reason
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.cache import connection_key
+from mergedesk.store.claims import RecordsBusy
 from mergedesk.store.journal import MergeEntry, MergeState, StepState
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -93,6 +94,9 @@ class ApplyService:
                 return await self._apply_one(ctx, merge, dry_run)
         except errors.ProviderError as exc:  # nothing was sent for this merge (or JournalBusy)
             return _outcome(merge, MergeStatus.FAILED, str(exc))
+        except RecordsBusy:  # team workspace: nothing written or sent; the batch goes on
+            return _outcome(merge, MergeStatus.SKIPPED, "another reviewer is merging these "
+                            "records; nothing was sent")
 
     async def _apply_one(self, ctx: ApplyContext, merge: GroupMerge, dry_run: bool):
         prior = self._workspace.journal.latest_for_group(ctx.conn, merge.group)
