@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 
 from mergedesk.core.models import FieldDef, MergeOutcome, MergeStatus, Record
 from mergedesk.core.plan import GroupMerge, MergePlan, PlanError, check_fields
-from mergedesk.core.preflight import missing_related, open_blockers
+from mergedesk.core.preflight import open_blockers
 from mergedesk.core.steps import MergeStep, StepKind, plan_steps
 from mergedesk.providers import errors
 from mergedesk.providers.base import Provider
 from mergedesk.services.journal_lock import journal_lock
 from mergedesk.services.preflight import Preflight
 from mergedesk.services.reconcile import Reconciler, StepRunner
+from mergedesk.services.recount import recount_merge
 from mergedesk.services.staleness import stale_reason
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.cache import connection_key
@@ -109,7 +110,8 @@ class ApplyService:
                 settled = await self.reconciler(ctx).settle(prior)
                 if settled.status != MergeStatus.MERGED:
                     return settled
-                return await self._recount(ctx, prior, settled)  # a lost answer hid it
+                return await recount_merge(ctx.provider, self._workspace.journal, prior,
+                                           settled)  # a lost answer hid it
         current = await self._read_group(ctx, merge)
         crm = ctx.provider.capabilities.display_name
         for rid in merge.record_ids:
@@ -148,25 +150,8 @@ class ApplyService:
         if outcome.status == MergeStatus.FAILED:
             self.preflight.remember_text(ctx.conn, outcome.message)
         elif outcome.status == MergeStatus.MERGED:
-            outcome = await self._recount(ctx, entry, outcome)
-        return outcome
-
-    async def _recount(self, ctx: ApplyContext, entry, outcome: MergeOutcome) -> MergeOutcome:
-        """Related items the snapshots counted that the survivor does not hold now (after
-        any async job finished): reported on the outcome and journalled with the merge
-        (History shows it), the merge itself stands."""
-        survivor = None
-        try:
-            survivor = await ctx.provider.get_record(ctx.entity, entry.master)
-        except errors.ProviderError as exc:  # the merge stands; only the re-count is missing
-            outcome = outcome.model_copy(update={
-                "message": f"related items not re-counted: {exc}"})
-        lost = missing_related(entry.snapshots.values(), survivor) if survivor else []
-        if lost:
-            text = "; ".join(f.text() for f in lost)
-            outcome = outcome.model_copy(update={"message": (
-                f"{outcome.message}; " if outcome.message else "") + f"merged, but {text}"})
-        self._workspace.journal.note_recount(entry.id, survivor, outcome.message)
+            outcome = await recount_merge(ctx.provider, self._workspace.journal, entry,
+                                          outcome)
         return outcome
 
     def runner(self, ctx: ApplyContext) -> StepRunner:

@@ -20,6 +20,7 @@ from mergedesk.providers.base import ConnectionSettings, Provider
 from mergedesk.services import credentials
 from mergedesk.services.journal_lock import journal_lock
 from mergedesk.services.reconcile import Reconciler, StepRunner
+from mergedesk.services.recount import recount_merge
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.journal import MergeEntry, MergeState, StepState
 
@@ -136,10 +137,18 @@ class RecoveryService:
                 provider.capabilities.provider, base_url.rstrip("/"), entity
             ):
                 continue
-            outcome = self._close_unstarted(entry) or await Reconciler(runner).settle(entry)
+            outcome = self._close_unstarted(entry) or await self._settle(runner, entry)
             log.info("recovery: merge #%s (%s) %s", entry.id, entry.group_id, outcome.status)
             outcomes.append(outcome)
         return outcomes
+
+    async def _settle(self, runner: StepRunner, entry: MergeEntry) -> MergeOutcome:
+        """Reconcile by reading; a merge settled as merged is re-counted like one applied
+        now, so History warns about related items that did not arrive."""
+        outcome = await Reconciler(runner).settle(entry)
+        if outcome.status != MergeStatus.MERGED:
+            return outcome
+        return await recount_merge(runner.provider, self._workspace.journal, entry, outcome)
 
     def _close_unstarted(self, entry: MergeEntry) -> MergeOutcome | None:
         """Every step still `intent`: the journal is written before each call, so no call
