@@ -29,6 +29,7 @@ class Clusters:
     # Row -> rank of its id in text order for the rows named by a link, -1 elsewhere:
     # build_groups derives the natural id order from it without sorting strings again.
     text_rank: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    refused_at: list[tuple[int, str]] = field(default_factory=list)  # (a row, reason)
 
 
 @dataclass
@@ -169,6 +170,7 @@ def cluster(pairs: PairScores, ids: list[str], settings: MatchSettings,
     lo, hi = strong.lo.tolist(), strong.hi.tolist()
     pair_members = [[lo[e], hi[e]] for e in lone if (lo[e], hi[e]) not in banned]
     pair_edges = [[e] for e in lone if (lo[e], hi[e]) not in banned]
+    refused_at = [(lo[e], "excluded") for e in lone if (lo[e], hi[e]) in banned]
     inside = big[pairs.lo] & (label[pairs.lo] == label[pairs.hi])
     joiner = _Joiner(pairs.select(inside), settings, excluded)
     find, refused = joiner.uf.find, {"size": 0, "chain": 0, "excluded": 0, "conflict": 0}
@@ -179,12 +181,13 @@ def cluster(pairs: PairScores, ids: list[str], settings: MatchSettings,
             reason = joiner.refusal(ra, rb)
             if reason:
                 refused[reason] += 1
+                refused_at.append((lo[e], reason))
             else:
                 joiner.uf.union(ra, rb, e)
     clusters = _collect(joiner.uf, refused)
     clusters.members += pair_members
     clusters.edges += pair_edges
-    clusters.text_rank = rank
+    clusters.text_rank, clusters.refused_at = rank, refused_at
     return clusters
 
 

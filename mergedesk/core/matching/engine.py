@@ -4,6 +4,7 @@ normalisation, blocking, scoring and clustering with progress and cancel. No Qt,
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from mergedesk.core.matching.pipeline import (
     drop_pairs,
     excluded_rows,
     extract_all,
-    group,
+    grouped,
+    refusal_notes,
     resolve_field_map,
     score_all,
 )
@@ -104,6 +106,7 @@ class ScanState:
     features: Features | None = None
     pairs: PairScores = field(default_factory=lambda: PairScores.concat([]))
     notes: list[str] = field(default_factory=list)  # input and blocking notes
+    refused: list[tuple[int, str]] = field(default_factory=list)  # links the guards refused
 
 
 def find_groups(
@@ -163,7 +166,8 @@ def find_groups_state(records: Sequence[RecordLike], settings: MatchSettings,
     # (counted already): the groups' models are the scan's peak of memory.
     del features, codebook, lo, hi
     candidate_count, candidates.lo, candidates.hi = len(candidates.lo), EMPTY_ROWS, EMPTY_ROWS
-    groups, group_notes = group(pairs, ids, settings, excluded)
+    groups, refused = grouped(pairs, ids, settings, excluded)
+    group_notes = refusal_notes(Counter(reason for _, reason in refused), settings)
     tracker.at(1.0)
     stats = MatchStats(
         records=n, candidate_pairs=candidate_count, scored_pairs=len(pairs.lo),
@@ -173,4 +177,4 @@ def find_groups_state(records: Sequence[RecordLike], settings: MatchSettings,
     notes += candidates.notes
     result = MatchResult(entity=settings.entity, groups=groups, field_map=field_map,
                          stats=stats, notes=notes + group_notes)  # fmt: skip
-    return ScanState(result, field_map, kept[0], kept[1], pairs, notes)
+    return ScanState(result, field_map, kept[0], kept[1], pairs, notes, refused)

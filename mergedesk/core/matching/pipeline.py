@@ -3,6 +3,7 @@ chunked extraction, chunked scoring, exclusions, clustering into groups. No Qt, 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from itertools import islice
 
@@ -84,23 +85,34 @@ def drop_pairs(lo: np.ndarray, hi: np.ndarray, rows: set[tuple[int, int]], n: in
     return lo[keep], hi[keep]
 
 
+def grouped(pairs: PairScores, ids: list[str], settings: MatchSettings,
+            excluded: set[tuple[int, int]]) -> tuple[list[DuplicateGroup], list[tuple[int, str]]]:
+    """Groups from scored pairs, and the links the guards refused as (a row, reason)."""
+    clusters = cluster(pairs, ids, settings, excluded)
+    neutral = {name: rule.neutral for name, rule in settings.active_rules().items()}
+    return build_groups(clusters, strong_pairs(pairs, settings), ids, neutral), clusters.refused_at
+
+
+def refusal_notes(counts: Mapping[str, int], settings: MatchSettings) -> list[str]:
+    """Notes on links the guards refused, from counts per reason."""
+    notes = []
+    if counts.get("size"):
+        notes.append(f"{counts['size']:,} links not followed: the group would exceed "
+                     f"{settings.max_group_size} records")  # fmt: skip
+    if counts.get("chain"):
+        notes.append(f"{counts['chain']:,} links not followed: they would chain "
+                     "records that do not match each other")  # fmt: skip
+    if counts.get("conflict"):
+        notes.append(f"{counts['conflict']:,} links not followed: the groups hold "
+                     "records that clearly differ (e.g. two websites)")  # fmt: skip
+    if counts.get("excluded"):
+        notes.append(f"{counts['excluded']:,} links not followed: the records are "
+                     "remembered as not duplicates")  # fmt: skip
+    return notes
+
+
 def group(pairs: PairScores, ids: list[str], settings: MatchSettings,
           excluded: set[tuple[int, int]]) -> tuple[list[DuplicateGroup], list[str]]:  # fmt: skip
     """Groups from scored pairs, with notes on links the guards refused."""
-    clusters = cluster(pairs, ids, settings, excluded)
-    neutral = {name: rule.neutral for name, rule in settings.active_rules().items()}
-    groups = build_groups(clusters, strong_pairs(pairs, settings), ids, neutral)
-    notes = []
-    if clusters.refused_size:
-        notes.append(f"{clusters.refused_size:,} links not followed: the group would exceed "
-                     f"{settings.max_group_size} records")  # fmt: skip
-    if clusters.refused_chain:
-        notes.append(f"{clusters.refused_chain:,} links not followed: they would chain "
-                     "records that do not match each other")  # fmt: skip
-    if clusters.refused_conflict:
-        notes.append(f"{clusters.refused_conflict:,} links not followed: the groups hold "
-                     "records that clearly differ (e.g. two websites)")  # fmt: skip
-    if clusters.refused_excluded:
-        notes.append(f"{clusters.refused_excluded:,} links not followed: the records are "
-                     "remembered as not duplicates")  # fmt: skip
-    return groups, notes
+    groups, refused = grouped(pairs, ids, settings, excluded)
+    return groups, refusal_notes(Counter(reason for _, reason in refused), settings)

@@ -54,3 +54,40 @@ def test_not_duplicates_never_come_back() -> None:
 def test_update_before_scan_is_refused() -> None:
     with pytest.raises(RuntimeError, match=r"scan\(\)"):
         IncrementalMatcher().update(removed={"r1"})
+
+
+def test_only_groups_a_change_touches_are_clustered_again() -> None:
+    data = make("contacts", 1500, seed=5)
+    matcher = IncrementalMatcher("contacts")
+    before = matcher.scan(data.records).groups
+    touched = before[0]
+    edited = Record(id=touched.records[0], fields={"first_name": "Zed", "email": "z@q.org"})
+    after = matcher.update(changed=[edited]).groups
+    untouched = [g for g in before if g is not touched]
+    assert all(any(g is h for h in after) for g in untouched)  # the same objects, kept
+    assert touched not in after
+
+
+def _reclustered_in_full(matcher: IncrementalMatcher):  # type: ignore[no-untyped-def]
+    matcher._dirty.update(range(len(matcher._alive)))  # every component counts as changed
+    return matcher.exclude([])
+
+
+def test_partial_reclustering_equals_reclustering_everything_with_its_notes() -> None:
+    data = make("contacts", 3000, seed=11)
+    live = [r.id for r in data.records[:2000]]
+    matcher = IncrementalMatcher("contacts")
+    matcher.scan(data.records[:2000], excluded_pairs=[frozenset({"r2", "r3"})])
+    for step in range(3):
+        batch = data.records[2000 + 300 * step : 2300 + 300 * step]
+        removed = set(live[step * 7 : step * 7 + 5])
+        edited = [Record(id=live[100 + step], fields={"first_name": "Zed", "email": "z@q.org"})]
+        result = matcher.update(changed=[*batch, *edited], removed=removed)
+        full = _reclustered_in_full(matcher)
+        assert _records_of(result) == _records_of(full) and result.notes == full.notes
+        assert [g.evidence for g in result.groups] == [g.evidence for g in full.groups]
+    pair = frozenset(result.groups[0].records[:2])
+    result = matcher.exclude([pair])
+    full = _reclustered_in_full(matcher)
+    assert _records_of(result) == _records_of(full) and result.notes == full.notes
+    assert any("not followed" in note for note in full.notes)
