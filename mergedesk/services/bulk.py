@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from mergedesk.core.bulk_eval import BulkInputs, Evaluation, evaluate
 from mergedesk.core.bulk_rules import RuleSet
-from mergedesk.core.models import FieldDef, MergeOutcome, MergeStatus
+from mergedesk.core.models import FieldDef, MergeOutcome, MergeStatus, Record
 from mergedesk.core.plan import GroupMerge, MergePlan, check_fields
 from mergedesk.core.review import GroupStatus
 from mergedesk.providers.base import Provider
@@ -57,6 +57,10 @@ class BulkService:
     def __init__(self, workspace: Workspace, apply: ApplyService | None = None):
         self._workspace = workspace
         self._apply = apply
+        # The cached records of each connection, read once: a dialog counts again and
+        # again. A record changed since is caught where it matters: the apply service
+        # re-reads every record before a merge and stops a stale one, nothing sent.
+        self._records: dict[str, dict[str, Record]] = {}
 
     # Evaluating
     async def evaluate(self, rules: RuleSet, provider: Provider, base_url: str,
@@ -78,7 +82,10 @@ class BulkService:
         groups = self._workspace.groups.groups(conn)
         if not groups:
             raise NoGroups(f"no duplicate groups stored for {conn}: scan first")
-        records = {r.id: r for r in self._workspace.cache.records(conn)}
+        records = self._records.get(conn)
+        if records is None:  # read once per service: 225,000 records take seconds
+            records = {r.id: r for r in self._workspace.cache.records(conn)}
+            self._records[conn] = records
         return BulkInputs(
             entity=entity, groups=groups, records=records, fields=fields,
             caps=provider.capabilities if provider else None,

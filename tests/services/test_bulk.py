@@ -124,3 +124,15 @@ async def test_on_a_team_workspace_a_group_another_reviewer_holds_is_not_taken(
     finally:
         ana.close()
         ben.close()
+
+
+async def test_counting_again_reads_the_cached_records_once(bulk, workspace, provider, sandbox,
+                                                           monkeypatch):
+    await scanned(workspace, provider, sandbox)
+    reads = []
+    original = workspace.cache.records
+    monkeypatch.setattr(workspace.cache, "records", lambda conn: reads.append(conn) or
+                        original(conn))
+    first = await bulk.evaluate(RULES, provider, sandbox.base_url, "contacts")
+    again = await bulk.evaluate(RULES, provider, sandbox.base_url, "contacts")
+    assert len(reads) == 1 and again.counts() == first.counts()
