@@ -1729,6 +1729,26 @@ so, wie {crm} ihn speichert</translation>
         <translation>Diese Gruppe konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
+        <source>No group is left to review: the others are decided or held by other reviewers.</source>
+        <translation>Keine Gruppe mehr zu prüfen: Die übrigen sind entschieden oder von anderen Prüfern belegt.</translation>
+    </message>
+    <message>
+        <source>The next group to review is not listed here: show “To review” or clear the search.</source>
+        <translation>Die nächste zu prüfende Gruppe ist hier nicht aufgeführt: Wählen Sie „Zu prüfen“ oder leeren Sie die Suche.</translation>
+    </message>
+    <message>
+        <source>This group is no longer yours: your hold on it ran out and another reviewer took it over. Nothing was decided; it was read again.</source>
+        <translation>Diese Gruppe gehört nicht mehr Ihnen: Ihre Reservierung ist abgelaufen, und ein anderer Prüfer hat sie übernommen. Es wurde nichts entschieden; sie wurde neu gelesen.</translation>
+    </message>
+    <message>
+        <source>Held by {reviewer} until {time}: read only, it cannot be submitted from here.</source>
+        <translation>Von {reviewer} belegt bis {time}: nur lesbar, von hier aus kann sie nicht übermittelt werden.</translation>
+    </message>
+    <message>
+        <source>Another reviewer holds this group or some of its records: read only, it cannot be submitted from here.</source>
+        <translation>Ein anderer Prüfer belegt diese Gruppe oder einige ihrer Datensätze: nur lesbar, von hier aus kann sie nicht übermittelt werden.</translation>
+    </message>
+    <message>
         <source>Asking {crm}…</source>
         <translation>{crm} wird gefragt…</translation>
     </message>

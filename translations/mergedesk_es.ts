@@ -1729,6 +1729,26 @@ tal como la guardará {crm}</translation>
         <translation>No se pudo leer este grupo: {error}</translation>
     </message>
     <message>
+        <source>No group is left to review: the others are decided or held by other reviewers.</source>
+        <translation>No queda ningún grupo por revisar: los demás están decididos o reservados por otros revisores.</translation>
+    </message>
+    <message>
+        <source>The next group to review is not listed here: show “To review” or clear the search.</source>
+        <translation>El siguiente grupo por revisar no aparece aquí: muestre «Por revisar» o borre la búsqueda.</translation>
+    </message>
+    <message>
+        <source>This group is no longer yours: your hold on it ran out and another reviewer took it over. Nothing was decided; it was read again.</source>
+        <translation>Este grupo ya no es suyo: su reserva caducó y otro revisor lo tomó. No se decidió nada; se volvió a leer.</translation>
+    </message>
+    <message>
+        <source>Held by {reviewer} until {time}: read only, it cannot be submitted from here.</source>
+        <translation>Reservado por {reviewer} hasta las {time}: solo lectura, no se puede enviar desde aquí.</translation>
+    </message>
+    <message>
+        <source>Another reviewer holds this group or some of its records: read only, it cannot be submitted from here.</source>
+        <translation>Otro revisor tiene reservado este grupo o algunos de sus registros: solo lectura, no se puede enviar desde aquí.</translation>
+    </message>
+    <message>
         <source>Asking {crm}…</source>
         <translation>Consultando a {crm}…</translation>
     </message>

@@ -1729,6 +1729,26 @@ tel que {crm} le gardera</translation>
         <translation>Impossible de lire ce groupe&#xa0;: {error}</translation>
     </message>
     <message>
+        <source>No group is left to review: the others are decided or held by other reviewers.</source>
+        <translation>Plus aucun groupe à examiner : les autres sont tranchés ou réservés par d’autres réviseurs.</translation>
+    </message>
+    <message>
+        <source>The next group to review is not listed here: show “To review” or clear the search.</source>
+        <translation>Le prochain groupe à examiner n’apparaît pas ici : affichez « À examiner » ou effacez la recherche.</translation>
+    </message>
+    <message>
+        <source>This group is no longer yours: your hold on it ran out and another reviewer took it over. Nothing was decided; it was read again.</source>
+        <translation>Ce groupe n’est plus le vôtre : votre réservation a expiré et un autre réviseur l’a repris. Rien n’a été décidé ; il a été relu.</translation>
+    </message>
+    <message>
+        <source>Held by {reviewer} until {time}: read only, it cannot be submitted from here.</source>
+        <translation>Réservé par {reviewer} jusqu’à {time} : lecture seule, il ne peut pas être soumis d’ici.</translation>
+    </message>
+    <message>
+        <source>Another reviewer holds this group or some of its records: read only, it cannot be submitted from here.</source>
+        <translation>Un autre réviseur a réservé ce groupe ou certains de ses enregistrements : lecture seule, il ne peut pas être soumis d’ici.</translation>
+    </message>
+    <message>
         <source>Asking {crm}…</source>
         <translation>Interrogation de {crm}…</translation>
     </message>

@@ -24,6 +24,7 @@ from mergedesk.ui.review.commands import (
     SubmitCommand,
 )
 from mergedesk.ui.review.merge_queue import MergeQueue
+from mergedesk.ui.review.team_claims import GroupClaims
 
 MEMORY = 2000  # groups whose picks are remembered when the reviewer comes back
 
@@ -36,10 +37,12 @@ class DecisionController(QObject):
     merge_finished = Signal(object)  # QueueItem, with outcome and text
 
     def __init__(self, workspace: Workspace, groups: GroupListModel, compare: CompareModel,
-                 queue: MergeQueue, parent: QObject | None = None):
+                 queue: MergeQueue, parent: QObject | None = None, *,
+                 claims: GroupClaims | None = None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self._workspace = workspace
+        self._claims = claims  # team workspace: decisions under the reviewer's hold
         self._groups = groups
         self._compare = compare
         self._queue = queue
@@ -101,7 +104,8 @@ class DecisionController(QObject):
             self.show_group.emit(group_id)
 
     def apply_status(self, conn: str, group_id: str, status: GroupStatus) -> None:
-        if status.persisted:
+        if status.persisted and not (self._claims and self._claims.decided(conn, group_id,
+                                                                           status)):
             self._workspace.groups.set_status(conn, group_id, status)
         if conn == self._conn:
             self._groups.set_status(group_id, status)

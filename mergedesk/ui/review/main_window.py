@@ -47,6 +47,7 @@ from mergedesk.ui.review.review_panel import EVIDENCE_TAB, FILES_TAB, NOTES_TAB,
 from mergedesk.ui.review.scanning import Scanner
 from mergedesk.ui.review.startup_recovery import StartupRecovery
 from mergedesk.ui.review.status_bar import ReviewStatusBar
+from mergedesk.ui.review.team_claims import GroupClaims
 from mergedesk.ui.review.titles import fill_titles
 from mergedesk.ui.tasks import TaskRunner
 
@@ -75,12 +76,14 @@ class MainWindow(QMainWindow):
         self.actions = ReviewActions(self)
         self.queue = MergeQueue(apply_service, workspace.journal, self.tasks,
                                 window_settings.hold_seconds(settings), self)
+        self.claims = GroupClaims(workspace, self.tasks, self)
         self.decisions = DecisionController(workspace, self.groups, self.compare, self.queue,
-                                            self)
+                                            self, claims=self.claims)
         self.connections = ConnectionManager(settings, self.tasks, self, demo)
         self._build(history or HistoryService(workspace), restore or RestoreService(workspace))
         self.flow = ReviewFlow(workspace, self.group_panel, self.review_panel, self.compare,
-                               self.decisions, self.actions, self.tasks, self)
+                               self.decisions, self.actions, self.tasks, self,
+                               claims=self.claims)
         self.flow.rule = window_settings.master_rule(settings)
         self.preflight = PreflightRunner(apply_service.preflight, self.compare,
                                          self.review_panel.checks, self.tasks, self)
@@ -380,6 +383,7 @@ class MainWindow(QMainWindow):
         # not sent yet are dropped: nothing of them reached the CRM.
         window_settings.save(self._settings, self._layout())
         self.queue.cancel_pending()
+        await self.claims.close()  # other reviewers get the group on screen at once
         await self.tasks.cancel_all()
         await self.connections.close_owned()
         event.accept()

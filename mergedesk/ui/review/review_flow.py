@@ -25,6 +25,7 @@ from mergedesk.ui.review.dry_run import dry_run
 from mergedesk.ui.review.group_panel import GroupListPanel
 from mergedesk.ui.review.loader import GroupLoader
 from mergedesk.ui.review.review_panel import NOTES_TAB, ReviewPanel
+from mergedesk.ui.review.team_claims import GroupClaims, Holder
 from mergedesk.ui.tasks import TaskRunner
 
 _BANNER_KIND = {GroupStatus.MERGED: "success", GroupStatus.FAILED: "error",
@@ -36,9 +37,11 @@ class ReviewFlow(QObject):
 
     def __init__(self, workspace: Workspace, groups: GroupListPanel, review: ReviewPanel,
                  compare: CompareModel, decisions: DecisionController,
-                 actions: ReviewActions, tasks: TaskRunner, parent: QObject | None = None):
+                 actions: ReviewActions, tasks: TaskRunner, parent: QObject | None = None,
+                 *, claims: GroupClaims | None = None):
         super().__init__(parent)
         self._workspace = workspace
+        self._claims = claims or GroupClaims(workspace, tasks, self)
         self._groups, self._review, self._compare = groups, review, compare
         self._decisions, self._actions, self._tasks = decisions, actions, tasks
         self._connection: Connection | None = None
@@ -54,7 +57,7 @@ class ReviewFlow(QObject):
         a.master.triggered.connect(lambda: review.compare_view.make_current_master())
         a.edit_value.triggered.connect(self._edit_value)
         a.dry_run.triggered.connect(self._on_dry_run_triggered)
-        a.next_group.triggered.connect(lambda: groups.select_relative(1))
+        a.next_group.triggered.connect(self._on_next_group_triggered)
         a.previous_group.triggered.connect(lambda: groups.select_relative(-1))
         for number, action in enumerate(a.picks, start=1):
             action.triggered.connect(lambda _c=False, n=number: self._pick(n))
@@ -64,10 +67,12 @@ class ReviewFlow(QObject):
         decisions.group_replaced.connect(self._on_decisions_group_replaced)
         decisions.show_group.connect(self._on_decisions_show_group)
         compare.choices_changed.connect(self.update_actions)
+        self._claims.lost.connect(self._on_claims_lost)
         self.update_actions()
 
     def set_connection(self, connection: Connection | None) -> None:
         self._connection = connection
+        self._claims.set_connection(connection.key if connection else "")
         self._loader = GroupLoader(connection.provider, connection.entity) if connection \
             else None
         self._outcomes.clear()
@@ -97,6 +102,9 @@ class ReviewFlow(QObject):
             self._review.show_error(self.tr("This group is no longer in the list."))
             return
         group = found[0]
+        # Team workspace: hold the group before reading it (another reviewer may have it).
+        holder = await self._claims.acquire(listing.id, listing.claimed_by)
+        self.update_actions()
         loaded = await self._loader.load(group)
         if len(loaded.records) < 2:
             self._compare.clear()
@@ -109,6 +117,8 @@ class ReviewFlow(QObject):
                                 state=self._decisions.remembered(listing.id))
         self._review.show_group(listing, group, self._status(listing), loaded.missing)
         self._show_outcome(listing.id)
+        if holder is not None:
+            self._review.set_banner(self._held_text(holder), "warning")
         self.update_actions()
         self.group_shown.emit(listing.id)
 
@@ -126,20 +136,24 @@ class ReviewFlow(QObject):
         listing = self._review.listing
         if listing is None or not self._can_merge(listing) or not self._review.confirm_merge():
             return  # confirm_merge says what to decide first
+        if not self._claims.may_decide(listing.id):
+            self._lost(listing.id)
+            return
         merge = self._compare.to_group_merge(listing.id)
+        self._claims.merging(listing.id)  # held until the merge ends
         self._decisions.merge(listing.id, self._title(listing), merge, self._status(listing))
         self._next(listing.id)
 
     def not_duplicates(self) -> None:
         listing = self._decidable()
-        if listing is not None:
+        if listing is not None and self._still_held(listing.id):
             self._decisions.not_duplicates(listing.id, listing.records, self._title(listing),
                                            self._status(listing))
             self._next(listing.id)
 
     def skip(self) -> None:
         listing = self._decidable()
-        if listing is not None:
+        if listing is not None and self._still_held(listing.id):
             self._decisions.skip(listing.id, listing.records, self._title(listing),
                                  self._status(listing))
             self._next(listing.id)
@@ -154,9 +168,58 @@ class ReviewFlow(QObject):
         self._decisions.split(listing.id, record_id, (listing.title, group_title(rest)))
 
     def _next(self, group_id: str) -> None:
+        if self._claims.active:  # the next group nobody holds, wherever it is listed
+            self._tasks.start("claim-next", self._claim_next(group_id))
+            return
         if not self._groups.select_next_to_review(group_id):
             self._review.set_status(self._groups.model.status(group_id) or GroupStatus.OPEN)
             self.update_actions()
+
+    def _on_next_group_triggered(self) -> None:
+        if self._claims.active:
+            self._tasks.start("claim-next", self._claim_next(self._groups.current_group_id()))
+        else:
+            self._groups.select_relative(1)
+
+    async def _claim_next(self, group_id: str) -> None:
+        next_id = await self._claims.next_group()
+        if next_id is None:
+            self._decisions.tell(self.tr(
+                "No group is left to review: the others are decided or held by other "
+                "reviewers."))
+            if group_id:
+                self._review.set_status(self._groups.model.status(group_id) or GroupStatus.OPEN)
+            self.update_actions()
+        elif not self._groups.select_group(next_id):
+            self._decisions.tell(self.tr(
+                "The next group to review is not listed here: show “To review” or clear the "
+                "search."))
+
+    # Team workspace: holds
+    def _still_held(self, group_id: str) -> bool:
+        if self._claims.may_decide(group_id):
+            return True
+        self._lost(group_id)
+        return False
+
+    def _lost(self, group_id: str) -> None:
+        self._decisions.tell(self.tr(
+            "This group is no longer yours: your hold on it ran out and another reviewer "
+            "took it over. Nothing was decided; it was read again."))
+        self._groups.model.poll_changes()
+        if self._review.group_id == group_id:
+            self.reload()
+
+    def _on_claims_lost(self, group_id: str) -> None:
+        self._lost(group_id)
+
+    def _held_text(self, holder: Holder) -> str:
+        if holder.until is not None:
+            return self.tr("Held by {reviewer} until {time}: read only, it cannot be "
+                           "submitted from here.").format(reviewer=holder.reviewer,
+                                                          time=holder.until_text())
+        return self.tr("Another reviewer holds this group or some of its records: read "
+                       "only, it cannot be submitted from here.")
 
     def _pick(self, number: int) -> None:
         if self._review.loaded:
@@ -207,7 +270,8 @@ class ReviewFlow(QObject):
         listing = self._review.listing
         status = self._status(listing) if listing else None
         decidable = listing is not None and status is not None and status not in (
-            GroupStatus.MERGED, GroupStatus.MERGING, GroupStatus.UNKNOWN)
+            GroupStatus.MERGED, GroupStatus.MERGING, GroupStatus.UNKNOWN) \
+            and self._claims.holds(listing.id)
         loaded = self._review.loaded and self._compare.group_id == (listing.id if listing
                                                                      else "")
         a = self._actions
@@ -215,8 +279,9 @@ class ReviewFlow(QObject):
         a.not_duplicates.setEnabled(decidable)
         a.skip.setEnabled(decidable)
         a.split.setEnabled(decidable and loaded and len(self._compare.record_ids) > 2)
+        mine = listing is not None and self._claims.holds(listing.id)  # else read-only
         for action in (a.master, a.edit_value, *a.picks):
-            action.setEnabled(loaded)
+            action.setEnabled(loaded and mine)
         caps = self._compare.capabilities
         a.dry_run.setEnabled(loaded and caps is not None and caps.dry_run)
         if caps is not None:
@@ -228,7 +293,7 @@ class ReviewFlow(QObject):
 
     def _can_merge(self, listing: GroupListing) -> bool:
         return (self._review.loaded and self._compare.group_id == listing.id
-                and self._status(listing).can_submit)
+                and self._status(listing).can_submit and self._claims.holds(listing.id))
 
     def _status(self, listing: GroupListing) -> GroupStatus:
         return self._groups.model.status_of(listing)
@@ -257,6 +322,7 @@ class ReviewFlow(QObject):
         self.update_actions()
 
     def _on_decisions_merge_finished(self, item) -> None:
+        self._claims.merge_ended(item.group_id)
         banner = self._banner(item)
         if item.status is not None:
             self._outcomes[item.group_id] = banner
