@@ -64,6 +64,14 @@ class Features:
     codes: dict[str, Columns] = field(default_factory=dict)
     tables: Codebook = field(default_factory=dict, repr=False)  # the scan's codebook
     _vocabularies: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _filled: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def filled(self, column: str) -> np.ndarray:
+        """Rows with a value in a text column's first field: comparing strings is slow, so
+        this is computed once and then gathered per pair as booleans."""
+        if column not in self._filled:
+            self._filled[column] = self.text[column][0] != ""
+        return self._filled[column]
 
     def vocabulary(self, columns: tuple[str, ...]) -> np.ndarray:
         """Text by code for columns coded with one table: vocabulary[code] is the value

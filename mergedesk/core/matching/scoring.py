@@ -72,10 +72,6 @@ def _similarity(scorer: Scorer, xa: np.ndarray, xb: np.ndarray, mask: np.ndarray
     return out
 
 
-def _present(values: np.ndarray) -> np.ndarray:
-    return values != ""
-
-
 class _PairView:
     """The features of both sides of an array of pairs, gathered lazily per column."""
 
@@ -183,7 +179,8 @@ def _company(view: _PairView) -> np.ndarray:
 
 def _text(view: _PairView, column: str, scorer: Scorer, scale: float = 1.0) -> np.ndarray:
     xa, xb = view.text(column)
-    return _similarity(scorer, xa, xb, _present(xa) & _present(xb), view.workers, scale)
+    filled = view.f.filled(column)
+    return _similarity(scorer, xa, xb, filled[view.lo] & filled[view.hi], view.workers, scale)
 
 
 def _exact(view: _PairView, column: str) -> np.ndarray:
@@ -260,8 +257,8 @@ def _headroom(features: Features, lo: np.ndarray, hi: np.ndarray, settings: Matc
             codes = features.codes[name][0]
             present = (codes[lo] >= 0) & (codes[hi] >= 0)
         else:
-            values = features.text[name][0]
-            present = _present(values[lo]) & _present(values[hi])
+            filled = features.filled(name)
+            present = filled[lo] & filled[hi]
         room += settings.rules[name].weight * present
     return room
 
