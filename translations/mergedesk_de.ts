@@ -1995,6 +1995,10 @@ so, wie {crm} ihn speichert</translation>
         <translation>&amp;Design</translation>
     </message>
     <message>
+        <source>Team &amp;workspace…</source>
+        <translation>Team-&amp;Arbeitsbereich…</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>Sprache des Systems</translation>
     </message>
@@ -2097,6 +2101,69 @@ so, wie {crm} ihn speichert</translation>
     <message>
         <source>In all: {merged} merged, {rejected} rejected, {restored} restored. Reviewers: {reviewers}. Days: {days}.</source>
         <translation>Insgesamt: {merged} zusammengeführt, {rejected} abgelehnt, {restored} wiederhergestellt. Prüfer: {reviewers}. Tage: {days}.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDialog</name>
+    <message>
+        <source>Team workspace</source>
+        <translation>Team-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>PostgreSQL &amp;URL:</source>
+        <translation>PostgreSQL-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer name:</source>
+        <translation>Name des &amp;Prüfers:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>The name on your decisions and merges</source>
+        <translation>Der Name auf Ihren Entscheidungen und Zusammenführungen</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>Leer lassen, um das gespeicherte Passwort zu behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>No password in the URL: it is kept in the system keyring. Leave the URL empty to work on this workstation&apos;s own store. Changes take effect the next time MergeDesk starts.</source>
+        <translation>Kein Passwort in der URL: Es wird im Schlüsselbund des Systems aufbewahrt. Lassen Sie die URL leer, um mit dem eigenen Speicher dieses Arbeitsplatzes zu arbeiten. Änderungen werden beim nächsten Start von MergeDesk wirksam.</translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://.</source>
+        <translation>Die URL muss mit postgresql:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The URL must not hold a password, and a server on another machine must be verified (sslmode=verify-full).</source>
+        <translation>Die URL darf kein Passwort enthalten, und ein Server auf einem anderen Rechner muss überprüft werden (sslmode=verify-full).</translation>
+    </message>
+    <message>
+        <source>Enter the reviewer name your team will see.</source>
+        <translation>Geben Sie den Prüfernamen ein, den Ihr Team sehen wird.</translation>
+    </message>
+    <message>
+        <source>Enter the workspace URL first.</source>
+        <translation>Geben Sie zuerst die URL des Arbeitsbereichs ein.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Could not connect: {error}</source>
+        <translation>Keine Verbindung möglich: {error}</translation>
+    </message>
+    <message>
+        <source>Connected to {server}.</source>
+        <translation>Verbunden mit {server}.</translation>
     </message>
 </context>
 </TS>

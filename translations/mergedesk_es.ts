@@ -1995,6 +1995,10 @@ tal como la guardará {crm}</translation>
         <translation>&amp;Tema</translation>
     </message>
     <message>
+        <source>Team &amp;workspace…</source>
+        <translation>&amp;Espacio de trabajo del equipo…</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>Idioma del sistema</translation>
     </message>
@@ -2097,6 +2101,69 @@ tal como la guardará {crm}</translation>
     <message>
         <source>In all: {merged} merged, {rejected} rejected, {restored} restored. Reviewers: {reviewers}. Days: {days}.</source>
         <translation>En total: {merged} fusionados, {rejected} rechazados, {restored} restaurados. Revisores: {reviewers}. Días: {days}.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDialog</name>
+    <message>
+        <source>Team workspace</source>
+        <translation>Espacio de trabajo del equipo</translation>
+    </message>
+    <message>
+        <source>PostgreSQL &amp;URL:</source>
+        <translation>&amp;URL de PostgreSQL:</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer name:</source>
+        <translation>Nombre del &amp;revisor:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>The name on your decisions and merges</source>
+        <translation>El nombre que llevarán sus decisiones y fusiones</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>Déjelo vacío para conservar la contraseña guardada</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Probar la conexión</translation>
+    </message>
+    <message>
+        <source>No password in the URL: it is kept in the system keyring. Leave the URL empty to work on this workstation&apos;s own store. Changes take effect the next time MergeDesk starts.</source>
+        <translation>Sin contraseña en la URL: se guarda en el llavero del sistema. Deje la URL vacía para trabajar con el almacén propio de este equipo. Los cambios se aplican la próxima vez que se inicie MergeDesk.</translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://.</source>
+        <translation>La URL debe empezar por postgresql://.</translation>
+    </message>
+    <message>
+        <source>The URL must not hold a password, and a server on another machine must be verified (sslmode=verify-full).</source>
+        <translation>La URL no debe contener una contraseña, y un servidor en otra máquina debe verificarse (sslmode=verify-full).</translation>
+    </message>
+    <message>
+        <source>Enter the reviewer name your team will see.</source>
+        <translation>Escriba el nombre de revisor que verá su equipo.</translation>
+    </message>
+    <message>
+        <source>Enter the workspace URL first.</source>
+        <translation>Escriba primero la URL del espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Could not connect: {error}</source>
+        <translation>No se pudo conectar: {error}</translation>
+    </message>
+    <message>
+        <source>Connected to {server}.</source>
+        <translation>Conectado a {server}.</translation>
     </message>
 </context>
 </TS>

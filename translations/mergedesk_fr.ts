@@ -1995,6 +1995,10 @@ tel que {crm} le gardera</translation>
         <translation>&amp;Thème</translation>
     </message>
     <message>
+        <source>Team &amp;workspace…</source>
+        <translation>&amp;Espace de travail d’équipe…</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
@@ -2097,6 +2101,69 @@ tel que {crm} le gardera</translation>
     <message>
         <source>In all: {merged} merged, {rejected} rejected, {restored} restored. Reviewers: {reviewers}. Days: {days}.</source>
         <translation>Au total : {merged} fusionnés, {rejected} rejetés, {restored} restaurés. Réviseurs : {reviewers}. Jours : {days}.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDialog</name>
+    <message>
+        <source>Team workspace</source>
+        <translation>Espace de travail d’équipe</translation>
+    </message>
+    <message>
+        <source>PostgreSQL &amp;URL:</source>
+        <translation>&amp;URL PostgreSQL :</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer name:</source>
+        <translation>Nom du &amp;réviseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>The name on your decisions and merges</source>
+        <translation>Le nom inscrit sur vos décisions et fusions</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>Laisser vide pour garder le mot de passe enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>No password in the URL: it is kept in the system keyring. Leave the URL empty to work on this workstation&apos;s own store. Changes take effect the next time MergeDesk starts.</source>
+        <translation>Pas de mot de passe dans l’URL : il est conservé dans le trousseau du système. Laissez l’URL vide pour travailler sur le stockage propre à ce poste. Les changements prennent effet au prochain démarrage de MergeDesk.</translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://.</source>
+        <translation>L’URL doit commencer par postgresql://.</translation>
+    </message>
+    <message>
+        <source>The URL must not hold a password, and a server on another machine must be verified (sslmode=verify-full).</source>
+        <translation>L’URL ne doit pas contenir de mot de passe, et un serveur sur une autre machine doit être vérifié (sslmode=verify-full).</translation>
+    </message>
+    <message>
+        <source>Enter the reviewer name your team will see.</source>
+        <translation>Saisissez le nom de réviseur que votre équipe verra.</translation>
+    </message>
+    <message>
+        <source>Enter the workspace URL first.</source>
+        <translation>Saisissez d’abord l’URL de l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Could not connect: {error}</source>
+        <translation>Connexion impossible : {error}</translation>
+    </message>
+    <message>
+        <source>Connected to {server}.</source>
+        <translation>Connecté à {server}.</translation>
     </message>
 </context>
 </TS>

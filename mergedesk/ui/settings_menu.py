@@ -1,9 +1,10 @@
 """SettingsMenu: the language and the theme, each saved in QSettings and applied at once
-(the widgets retranslate on LanguageChange; the palette repaints them)."""
+(the widgets retranslate on LanguageChange; the palette repaints them), and the team
+workspace opened at the next start (ui.dialogs.workspace_dialog)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -31,6 +32,9 @@ class SettingsMenu(QMenu):
                                                themes.theme)
         self._languages.triggered.connect(self._on_languages_triggered)
         self._themes_group.triggered.connect(self._on_themes_group_triggered)
+        self.addSeparator()
+        self.workspace_action = self.addAction("")
+        self.workspace_action.triggered.connect(self.show_workspace_dialog)
         self.retranslate()
 
     def _radio_group(self, menu: QMenu, choices: list[str], current: str) -> QActionGroup:
@@ -48,6 +52,7 @@ class SettingsMenu(QMenu):
         self.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.theme_menu.setTitle(self.tr("&Theme"))
+        self.workspace_action.setText(self.tr("Team &workspace…"))
         for action in self._languages.actions():
             code = action.data()
             # Each language in its own name (never translated): a reader lost in a
@@ -73,3 +78,12 @@ class SettingsMenu(QMenu):
         choice = str(action.data())
         self._settings.setValue(theme.SETTING, choice)
         self._themes.apply(choice)
+
+    def show_workspace_dialog(self) -> QWidget:
+        from mergedesk.ui.dialogs.workspace_dialog import WorkspaceDialog
+
+        dialog = WorkspaceDialog(self.parentWidget())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._workspace_dialog = dialog  # without a parent window it must stay referenced
+        return dialog
