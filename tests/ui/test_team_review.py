@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings
 
 from mergedesk.core.review import GroupStatus
@@ -68,7 +69,7 @@ def team(qtbot, qloop, tmp_path, chatwoot_sandbox, pg_server, request) -> Iterat
         yield reviewers[0], reviewers[1], groups
     finally:
         for reviewer in reviewers:
-            if reviewer.window.isVisible():
+            if shiboken6.isValid(reviewer.window) and reviewer.window.isVisible():
                 reviewer.window.close()
                 qtbot.waitUntil(lambda r=reviewer: not r.window.isVisible(), timeout=TIMEOUT)
             closing = qloop.create_task(reviewer.connection.provider.aclose())
