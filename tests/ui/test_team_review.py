@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
+from mergedesk.core.models import MergeStatus
 from mergedesk.core.review import GroupStatus
 from mergedesk.providers import registry
 from mergedesk.services.apply import ApplyService
@@ -156,3 +157,39 @@ def test_a_lost_hold_is_said_plainly_and_nothing_is_decided(qtbot, team):
     assert any("no longer yours" in m for m in messages)
     qtbot.waitUntil(lambda: "Held by cy until" in ana.banner(), timeout=TIMEOUT)
     assert not ana.window.actions.skip.isEnabled()
+
+
+def test_a_merge_keeps_the_hold_until_it_ends_and_is_journalled_as_the_reviewers(
+        qtbot, team):
+    ana, _ben, _groups = team
+    first = open_first(qtbot, ana)
+    view = ana.window.review_panel.compare_view
+    view.setFocus()
+    with qtbot.waitSignal(ana.window.merge_finished, timeout=TIMEOUT) as finished:
+        qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert finished.args[0] == first and finished.args[1].status == MergeStatus.MERGED
+    assert status_in_store(ana, first) == GroupStatus.MERGED.value
+    assert holder_of(ana, first) is None  # released once merged
+    (entry,) = ana.workspace.journal.history(limit=None)
+    assert entry.group_id == first and entry.actor == "ana"
+    assert holder_of(ana, ana.shown()) == "ana"  # moved on to a group it now holds
+
+
+def test_the_hold_is_renewed_while_open_and_a_lost_renewal_is_said(qtbot, team):
+    ana, _ben, _groups = team
+    first = open_first(qtbot, ana)
+    team_review = TeamReview(ana.workspace.db)
+    (before,) = team_review.held(ana.key, "ana")
+    qtbot.wait(1100)  # the database clock moves on
+    ana.window.claims._on_renewal_timeout()  # as its QTimer does, a third of a lease
+    qtbot.waitUntil(lambda: team_review.held(ana.key, "ana")[0].lease_until
+                    > before.lease_until, timeout=TIMEOUT)
+    with ana.workspace.db.transaction() as sql:  # stalled past the lease; cy took over
+        sql.execute("UPDATE groups SET lease_until = 0 WHERE id = ?", (first,))
+        sql.execute("UPDATE record_claims SET lease_until = 0 WHERE group_id = ?", (first,))
+    assert team_review.claim_group(ana.key, first, "cy") is not None
+    messages: list[str] = []
+    ana.window.decisions.told.connect(messages.append)
+    ana.window.claims._on_renewal_timeout()
+    qtbot.waitUntil(lambda: any("no longer yours" in m for m in messages), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "Held by cy until" in ana.banner(), timeout=TIMEOUT)

@@ -103,7 +103,7 @@ class ReviewFlow(QObject):
             return
         group = found[0]
         # Team workspace: hold the group before reading it (another reviewer may have it).
-        holder = await self._claims.acquire(listing.id, listing.claimed_by)
+        holder = await self._claims.acquire(listing.id)
         self.update_actions()
         loaded = await self._loader.load(group)
         if len(loaded.records) < 2:
@@ -206,7 +206,7 @@ class ReviewFlow(QObject):
         self._decisions.tell(self.tr(
             "This group is no longer yours: your hold on it ran out and another reviewer "
             "took it over. Nothing was decided; it was read again."))
-        self._groups.model.poll_changes()
+        self._groups.model.reload_rows()  # the list names who holds it now
         if self._review.group_id == group_id:
             self.reload()
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QDateTime, QLocale, QObject, QTimer, Signal
 from mergedesk.core.review import GroupStatus
 from mergedesk.services.workspace import Workspace
 from mergedesk.store.claims import DEFAULT_LEASE, Claim, ClaimLost
+from mergedesk.store.group_query import GroupReader
 from mergedesk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ class GroupClaims(QObject):
         self.active = workspace.shared
         self.reviewer = workspace.db.actor
         self._team = workspace.team
+        self._db = workspace.db
+        self._reader: GroupReader | None = None  # created on the worker thread
         self._tasks = tasks
         self._lease = lease
         self._conn = ""
@@ -81,12 +84,12 @@ class GroupClaims(QObject):
                 self._tasks.start("claims", self._call(self._release_except, None))
             self._conn = conn
 
-    async def acquire(self, group_id: str, holder_hint: str | None) -> Holder | None:
+    async def acquire(self, group_id: str) -> Holder | None:
         """Hold `group_id` (the reviewer opened it), giving back the group held before;
         None when this reviewer holds it now, else who holds it (or its records)."""
         if not self.active:
             return None
-        return await self._call(self._acquire, self._conn, group_id, holder_hint)
+        return await self._call(self._acquire, self._conn, group_id)
 
     async def next_group(self) -> str | None:
         """Hold the best group nobody holds (claim_next_group); its id, or None."""
@@ -139,6 +142,7 @@ class GroupClaims(QObject):
         self._merging.clear()
         try:
             await self._call(self._release_except, None)
+            await self._call(self._close_reader)
         except Exception:  # the server is away: the leases run out by themselves
             log.warning("could not release the groups held", exc_info=True)
         self._worker.shutdown(wait=False)
@@ -150,14 +154,14 @@ class GroupClaims(QObject):
             return None
         return await asyncio.get_running_loop().run_in_executor(self._worker, function, *args)
 
-    def _acquire(self, conn: str, group_id: str, hint: str | None) -> Holder | None:
+    def _acquire(self, conn: str, group_id: str) -> Holder | None:
         self._release_except(group_id)
         claim = self._team.claim_group(conn, group_id, self.reviewer, self._lease)
         if claim is not None:
             self._claims[group_id] = claim
             self._holders.pop(group_id, None)
             return None
-        holder = self._find_holder(conn, group_id, hint)
+        holder = self._find_holder(conn, group_id)
         self._holders[group_id] = holder
         return holder
 
@@ -168,14 +172,25 @@ class GroupClaims(QObject):
         self._claims[claim.group_id] = claim
         return claim.group_id
 
-    def _find_holder(self, conn: str, group_id: str, hint: str | None) -> Holder:
-        """Who holds the group (the list names them); when nobody holds the group itself,
-        another reviewer holds some of its records."""
-        if hint and hint != self.reviewer:
-            for claim in self._team.held(conn, hint):
+    def _find_holder(self, conn: str, group_id: str) -> Holder:
+        """Who holds the group now (read afresh: the list may be a poll behind) and
+        until when; when nobody holds the group itself, another reviewer holds some of
+        its records."""
+        if self._reader is None:  # its own connection, used on this thread only
+            self._reader = GroupReader(self._db)
+        rowid = self._reader.rowid_of(conn, group_id)
+        rows = self._reader.rows([rowid]) if rowid is not None else []
+        name = rows[0].claimed_by if rows else None
+        if name and name != self.reviewer:
+            for claim in self._team.held(conn, name):
                 if claim.group_id == group_id:
-                    return Holder(hint, claim.lease_until)
-        return Holder(hint or "", None)
+                    return Holder(name, claim.lease_until)
+        return Holder("", None)
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     def _release_except(self, keep: str | None) -> None:
         for group_id, claim in list(self._claims.items()):
