@@ -180,10 +180,10 @@ def test_the_hold_is_renewed_while_open_and_a_lost_renewal_is_said(qtbot, team):
     first = open_first(qtbot, ana)
     team_review = TeamReview(ana.workspace.db)
     (before,) = team_review.held(ana.key, "ana")
-    qtbot.wait(1100)  # the database clock moves on
     ana.window.claims._on_renewal_timeout()  # as its QTimer does, a third of a lease
     qtbot.waitUntil(lambda: team_review.held(ana.key, "ana")[0].lease_until
                     > before.lease_until, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not ana.window.tasks.running("renew-claims"), timeout=TIMEOUT)
     with ana.workspace.db.transaction() as sql:  # stalled past the lease; cy took over
         sql.execute("UPDATE groups SET lease_until = 0 WHERE id = ?", (first,))
         sql.execute("UPDATE record_claims SET lease_until = 0 WHERE group_id = ?", (first,))
