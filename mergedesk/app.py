@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import signal
@@ -279,6 +280,7 @@ async def _after_first_paint(window: QWidget, work: Callable[[], Awaitable[None]
     finally:
         window.removeEventFilter(probe)
         probe.deleteLater()
+        gc.enable()  # the command entry turned it off for the start-up (cli.main)
     await work()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 
 from PySide6.QtCore import QSettings
@@ -70,12 +71,24 @@ def test_connecting_waits_for_the_windows_first_paint(qtbot, qloop):
     async def work():
         ran.append("connected")
 
-    task = qloop.create_task(_after_first_paint(window, work))
-    qtbot.wait(300)
-    assert not ran  # not shown, not painted: nothing started
-    window.show()
-    qtbot.waitUntil(task.done, timeout=5_000)
-    assert ran == ["connected"] and task.exception() is None
+    gc.disable()  # as the command entry does for the start-up
+    try:
+        task = qloop.create_task(_after_first_paint(window, work))
+        qtbot.wait(300)
+        assert not ran and not gc.isenabled()  # not shown, not painted: nothing started
+        window.show()
+        qtbot.waitUntil(task.done, timeout=5_000)
+        assert ran == ["connected"] and task.exception() is None
+        assert gc.isenabled()  # collections resume once the window has painted
+    finally:
+        gc.enable()
+
+
+def test_the_command_entry_turns_collection_back_on_when_the_gui_returns(capsys):
+    from mergedesk.cli import main
+
+    assert main(["--provider", "chatwoot"]) == 2  # refused before any window
+    assert gc.isenabled()
 
 
 def test_a_window_that_never_paints_still_connects(qtbot, qloop):
