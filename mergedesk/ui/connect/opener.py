@@ -11,7 +11,6 @@ from pydantic import SecretStr
 
 from mergedesk.providers import registry
 from mergedesk.providers.base import AccountInfo, ConnectionSettings, Provider
-from mergedesk.services import credentials
 from mergedesk.ui.connect.profiles import ConnectionProfile
 from mergedesk.ui.connection import Connection
 
@@ -40,6 +39,8 @@ async def try_connection(settings: ConnectionSettings) -> AccountInfo:
 
 async def open_profile(profile: ConnectionProfile) -> Connection:
     """A connected provider for `profile`; raises the provider's errors (AuthError …)."""
+    from mergedesk.services import credentials  # the keyring: not before the window shows
+
     spec = registry.spec(profile.provider)
     # The keyring may talk to a desktop service: not on the GUI thread.
     secrets = await asyncio.to_thread(credentials.load, spec, profile.name)

@@ -10,8 +10,6 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from mergedesk.providers import registry
-from mergedesk.services import credentials
-from mergedesk.ui.connect.connect_dialog import ConnectDialog
 from mergedesk.ui.connect.opener import open_profile
 from mergedesk.ui.connect.profiles import DEMO, ConnectionProfile, ProfileStore
 from mergedesk.ui.connection import Connection
@@ -86,6 +84,11 @@ class ConnectionManager(QObject):
         self._tasks.start("connection-dialog", self._dialog(profile))
 
     async def _dialog(self, profile: ConnectionProfile | None) -> None:
+        # Loaded on first use: the dialog's forms pull in httpx, the keyring the
+        # cryptography package; neither is needed before the window shows.
+        from mergedesk.services import credentials
+        from mergedesk.ui.connect.connect_dialog import ConnectDialog
+
         stored: frozenset[str] = frozenset()
         if profile is not None:
             spec = registry.spec(profile.provider)

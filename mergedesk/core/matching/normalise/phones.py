@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 # Where an extension starts: "x12", "ext. 12", "#12", or a second number after , or ;.
 _EXTENSION = re.compile(r"(?i)(?:ext|x|#|;|,|/\s*\+)")
 # Characters a formatted number may contain besides digits.
@@ -24,6 +22,8 @@ class PhoneNormaliser:
     """
 
     def __init__(self, default_region: str = "US") -> None:
+        import phonenumbers  # on first use: ~50 ms the review window need not wait for
+
         region = default_region.upper()
         meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
         if meta is None:
@@ -38,6 +38,8 @@ class PhoneNormaliser:
     @staticmethod
     def knows(region: str) -> bool:
         """True for a two-letter region code the phone library has numbering rules for."""
+        import phonenumbers
+
         return len(region) == 2 and region.upper() in phonenumbers.SUPPORTED_REGIONS
 
     def e164(self, text: str) -> str:
@@ -83,6 +85,8 @@ class PhoneNormaliser:
     def _slow(self, text: str) -> str:
         cached = self._slow_cache.get(text)
         if cached is None:
+            import phonenumbers
+
             try:
                 parsed = phonenumbers.parse(text, self.region)
                 cached = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
