@@ -59,6 +59,7 @@ async def shoot(window: MainWindow, session: DesktopSession, out: Path) -> None:
     # A value picked by key, then Ctrl+Enter: merged in the background meanwhile.
     first = window.compare.group_id
     view.pick(2)
+    _decide_blockers(window)
     window.actions.merge.trigger()
     await until(lambda: window.review_panel.loaded and window.compare.group_id != first)
     await until(lambda: window.queue.count(QueueState.DONE) == 1)
@@ -115,6 +116,7 @@ async def _queue_with_failure(window: MainWindow, session: DesktopSession) -> No
     window.review_panel.show_tab(NOTES_TAB)
     for _ in range(2):  # one fails with the CRM's words, one goes through
         current = window.compare.group_id
+        _decide_blockers(window)
         window.actions.merge.trigger()
         await until(lambda c=current: window.review_panel.loaded
                     and window.compare.group_id != c)
@@ -122,6 +124,7 @@ async def _queue_with_failure(window: MainWindow, session: DesktopSession) -> No
     window.queue.hold_seconds = 600.0  # the next ones wait, as they would for an undo
     for _ in range(2):
         current = window.compare.group_id
+        _decide_blockers(window)
         window.actions.merge.trigger()
         await until(lambda c=current: window.review_panel.loaded
                     and window.compare.group_id != c)
@@ -129,6 +132,15 @@ async def _queue_with_failure(window: MainWindow, session: DesktopSession) -> No
     window.resizeDocks([window.queue_dock], [260], Qt.Orientation.Vertical)
     window.queue_panel.table.selectRow(1)
     await settle()
+
+
+def _decide_blockers(window: MainWindow) -> None:
+    """What a reviewer does before Ctrl+Enter on a flagged group: keep the master's value
+    of each field the checks ask to decide."""
+    for finding in window.review_panel.checks.blockers():
+        row = window.compare.row_of(finding.field or "")
+        if row >= 0:
+            window.compare.choose(row, window.compare.master)
 
 
 def main(argv: list[str]) -> int:

@@ -106,8 +106,13 @@ class ReviewPanel(QWidget):
         self._subtitle = QLabel(self)
         self._subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._master = QLabel(self)
+        # Long lines wrap instead of widening the panel: their full width would be the
+        # panel's minimum and squeeze the group list (German, long ids, many reasons).
+        self._subtitle.setWordWrap(True)
+        self._master.setWordWrap(True)
         self._rule_label = QLabel(self)
         self.rule = QComboBox(self)
+        _narrow(self.rule)
         for rule in MasterRule:
             self.rule.addItem("", rule)
         self.rule.currentIndexChanged.connect(
@@ -128,6 +133,7 @@ class ReviewPanel(QWidget):
                                       lambda: self._loaded, self)
         master_row.insertWidget(1, self.options.templates_label)
         master_row.insertWidget(2, self.options.templates)
+        _narrow(self.options.templates)
         self._model.value_rejected.connect(self._on_model_value_rejected)
         self.notes = MergeNotesPanel(self._model, self.actions.dry_run, self)
         self.files = AttachmentsPanel(self.attachments, self)
@@ -381,3 +387,10 @@ def _button_for(action: QAction, parent: QWidget, *, primary: bool = False) -> Q
     button.clicked.connect(action.trigger)
     sync()
     return button
+
+
+def _narrow(combo: QComboBox) -> None:
+    """A combo box as wide as its longest item only when there is room: a long template
+    name would otherwise set the panel's minimum width."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(18)
