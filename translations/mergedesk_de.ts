@@ -1058,6 +1058,22 @@ so, wie {crm} ihn speichert</translation>
         <translation>Zusammengeführt</translation>
     </message>
     <message>
+        <source>Running or interrupted</source>
+        <translation>Läuft oder unterbrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>

@@ -1058,6 +1058,22 @@ tal como la guardará {crm}</translation>
         <translation>Fusionado</translation>
     </message>
     <message>
+        <source>Running or interrupted</source>
+        <translation>En curso o interrumpida</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>Resultado desconocido</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurada</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Estado</translation>
     </message>

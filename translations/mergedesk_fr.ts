@@ -1058,6 +1058,22 @@ tel que {crm} le gardera</translation>
         <translation>Fusionné</translation>
     </message>
     <message>
+        <source>Running or interrupted</source>
+        <translation>En cours ou interrompue</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Outcome unknown</source>
+        <translation>Résultat inconnu</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurée</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>État</translation>
     </message>

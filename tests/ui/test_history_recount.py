@@ -72,7 +72,7 @@ def test_the_row_warns_and_the_detail_lists_what_did_not_arrive(journalled, qtbo
     model = dialog._list
     warned = model.index(_row_of(dialog, lossy), STATUS_COLUMN)
     fine = model.index(_row_of(dialog, clean), STATUS_COLUMN)
-    assert warned.data() == "merged, incomplete" and fine.data() == "merged"
+    assert warned.data() == "Merged, incomplete" and fine.data() == "Merged"
     assert not warned.data(Qt.ItemDataRole.DecorationRole).isNull()
     assert fine.data(Qt.ItemDataRole.DecorationRole) is None
     assert "conversations did not arrive on" in warned.data(Qt.ItemDataRole.ToolTipRole)

@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from mergedesk.services.history import HistoryService, MergeDetail
-from mergedesk.ui.history.models import HistoryListModel, MergeFieldsModel, SummaryRole
+from mergedesk.ui.history.models import (
+    HistoryListModel,
+    MergeFieldsModel,
+    SummaryRole,
+    state_text,
+)
 from mergedesk.ui.locale_format import short_date_time
 from mergedesk.ui.models.compare_text import WARNING
 
@@ -162,7 +167,7 @@ class HistoryDialog(QDialog):
                        "{message}")
         self._summary.setText(text.format(
             id=s.id, when=short_date_time(s.created_at), others=", ".join(s.others),
-            master=s.master, crm=s.provider, status=s.status, message=s.message))
+            master=s.master, crm=s.provider, status=state_text(s.status), message=s.message))
 
     def _show_not_arrived(self, detail: MergeDetail | None) -> None:
         """The re-count after the merge: each kind of related item that fell short."""

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from mergedesk.services.history import FieldRow, MergeDetail, MergeSummary
+from mergedesk.store.journal import MergeState
 from mergedesk.ui.icons import icon
 from mergedesk.ui.locale_format import short_date_time
 
@@ -32,6 +33,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HistoryModels", text)
 
 
+_STATE_TEXTS = {
+    MergeState.RUNNING: QT_TRANSLATE_NOOP("HistoryModels", "Running or interrupted"),
+    MergeState.MERGED: QT_TRANSLATE_NOOP("HistoryModels", "Merged"),
+    MergeState.FAILED: QT_TRANSLATE_NOOP("HistoryModels", "Failed"),
+    MergeState.UNKNOWN: QT_TRANSLATE_NOOP("HistoryModels", "Outcome unknown"),
+    MergeState.RESTORED: QT_TRANSLATE_NOOP("HistoryModels", "Restored"),
+}
+
+
+def state_text(state: MergeState | str) -> str:
+    """The journal's state of a merge in the UI's language."""
+    try:
+        return _tr(_STATE_TEXTS[MergeState(state)])
+    except (KeyError, ValueError):  # a state a newer MergeDesk wrote into the journal
+        return str(state)
+
+
 _LIST_COLUMNS: tuple[tuple[str, Callable[[MergeSummary], str]], ...] = (
     (QT_TRANSLATE_NOOP("HistoryModels", "#"), lambda s: str(s.id)),
     (QT_TRANSLATE_NOOP("HistoryModels", "When"), lambda s: short_date_time(s.created_at)),
@@ -39,7 +57,7 @@ _LIST_COLUMNS: tuple[tuple[str, Callable[[MergeSummary], str]], ...] = (
     (QT_TRANSLATE_NOOP("HistoryModels", "Group"), lambda s: s.group),
     (QT_TRANSLATE_NOOP("HistoryModels", "Survivor"), lambda s: s.master),
     (QT_TRANSLATE_NOOP("HistoryModels", "Merged"), lambda s: ", ".join(s.others)),
-    (QT_TRANSLATE_NOOP("HistoryModels", "Status"), lambda s: str(s.status)),
+    (QT_TRANSLATE_NOOP("HistoryModels", "Status"), lambda s: state_text(s.status)),
     (QT_TRANSLATE_NOOP("HistoryModels", "Message"), lambda s: s.message),
 )
 STATUS_COLUMN = [name for name, _ in _LIST_COLUMNS].index("Status")  # shows re-count warnings
@@ -81,7 +99,7 @@ class HistoryListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("status-warning")
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr("{status}, incomplete").format(status=row.status)
+            return _tr("{status}, incomplete").format(status=state_text(row.status))
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Not everything arrived on the survivor: {warning}").format(
                 warning=row.warning)
