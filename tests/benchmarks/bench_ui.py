@@ -10,7 +10,7 @@
                        in a child process, as a CRM is another machine)
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tests/benchmarks/bench_ui.py
-        [--groups 1000000] [--records 100000] [--merges 100]
+        [--groups 1000000] [--records 100000] [--merges 100] [--skip-list] [--trace-stalls]
 """
 
 from __future__ import annotations
@@ -106,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--merges", type=int, default=100)
     parser.add_argument("--skip-stall", action="store_true")
+    parser.add_argument("--skip-list", action="store_true",
+                        help="only the loop-stall phase (no million-group store)")
     parser.add_argument("--trace-stalls", action="store_true",
                         help="print the GUI thread's stack whenever the loop stalls")
     args = parser.parse_args(argv)
@@ -116,19 +118,21 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     result: dict = {}
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as home:
-        store = build_store(args.groups)
-        result["store_build_s"] = store.build_seconds
+        store = None if args.skip_list else build_store(args.groups)
+        if store:
+            result["store_build_s"] = store.build_seconds
 
         async def run() -> None:
             from bench_ui_stall import measure_stall
 
-            window, provider = connection_for(store, QSettings(
-                str(Path(home) / "s.ini"), QSettings.Format.IniFormat))
-            result.update(await measure_list(app, window, provider))
-            # The groups of 10 records alternate, so each selection loads another one.
-            picks = [WIDE[1 - n % 2] for n in range(6)]  # bench-0 is on screen first
-            result.update(await measure_compare(app, window, picks))
-            await close(window)
+            if store:
+                window, provider = connection_for(store, QSettings(
+                    str(Path(home) / "s.ini"), QSettings.Format.IniFormat))
+                result.update(await measure_list(app, window, provider))
+                # The groups of 10 records alternate, so each selection loads another one.
+                picks = [WIDE[1 - n % 2] for n in range(6)]  # bench-0 is on screen first
+                result.update(await measure_compare(app, window, picks))
+                await close(window)
             if not args.skip_stall:
                 settings = QSettings(str(Path(home) / "s2.ini"), QSettings.Format.IniFormat)
                 settings.setValue(HOLD_KEY, 0)
@@ -141,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
 
         with loop:
             loop.run_until_complete(run())
-        store.close()
+        if store:
+            store.close()
     print(json.dumps(result, indent=2))
     return 0
 

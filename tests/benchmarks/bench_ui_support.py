@@ -127,10 +127,16 @@ class Heartbeat(QObject):
             late = time.perf_counter() - self._last
             if late > 0.04 and self._last != reported:
                 reported = self._last
-                frame = sys._current_frames().get(gui)
-                stack = "".join(traceback.format_stack(frame)[-8:]) if frame else "?"
-                print(f"--- GUI thread {late * 1000:.0f} ms late at:\n{stack}",
-                      file=sys.stderr, flush=True)
+                frames = sys._current_frames()
+                frame = frames.get(gui)
+                stack = "".join(traceback.format_stack(frame)[-20:]) if frame else "?"
+                # The other threads' innermost frames: one of them may hold the GIL.
+                others = "".join(
+                    f"  [thread {ident}] " + "".join(traceback.format_stack(f)[-2:])
+                    for ident, f in frames.items()
+                    if ident not in (gui, threading.get_ident()))
+                print(f"--- GUI thread {late * 1000:.0f} ms late at:\n{stack}"
+                      f"other threads:\n{others}", file=sys.stderr, flush=True)
 
     def _on_gc(self, phase: str, info: dict) -> None:
         if phase == "start":

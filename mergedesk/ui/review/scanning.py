@@ -44,9 +44,11 @@ class Scanner(QObject):
     async def _scan(self, connection: Connection) -> None:
         self._status_bar.show_progress(self.tr("Reading records…"), 0, None)
         # The matching engine (numpy, rapidfuzz) loads on first use: a third of a second
-        # the loop would stand still for. Loaded on a worker thread instead.
+        # the loop would stand still for. Loaded on a worker thread instead — the engine
+        # module itself: the package only names it (PEP 562), so importing the package
+        # left the engine to load on the loop when the scan asked for find_groups.
         await asyncio.get_running_loop().run_in_executor(
-            None, importlib.import_module, "mergedesk.core.matching")
+            None, importlib.import_module, "mergedesk.core.matching.engine")
         try:
             result = await self._service.scan(
                 connection.provider, connection.base_url, connection.entity,
