@@ -11,32 +11,7 @@ import json
 import pytest
 
 from mergedesk.cli import main
-from mergedesk.providers import registry
-from mergedesk.services.workspace import Workspace
-from tests.conftest import serve
-from tests.fixtures import no_sleep
 from tests.services.conftest import listed, merge
-
-
-@pytest.fixture
-def sandbox():
-    served = serve("chatwoot", seed=3, records=40)
-    yield served
-    served.server.stop()
-
-
-@pytest.fixture
-def workspace():  # the default data folder (MERGEDESK_HOME, per test): the CLI's too
-    opened = Workspace.open()
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-async def provider(sandbox):
-    client = registry.create(sandbox.settings("chatwoot"), sleep=no_sleep)
-    yield client
-    await client.aclose()
 
 
 def with_conversations(sandbox, n: int) -> list[str]:
