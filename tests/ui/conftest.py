@@ -8,7 +8,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,26 +87,34 @@ def planted_groups(fake: Any) -> list[DuplicateGroup]:
     ]
 
 
-@pytest.fixture
-def desk(qtbot, qloop, tmp_path, chatwoot_sandbox) -> Iterator[Desk]:
-    """The window on the sandbox (tests/conftest.py), with its planted groups in the
-    store as a scan would leave them, not yet shown: tests call show_stored_groups()."""
-    fake, server = chatwoot_sandbox.fake, chatwoot_sandbox.server
+@contextmanager
+def open_desk(qtbot, qloop, tmp_path, served, label: str,
+              groups_of: Callable[[Any], list[DuplicateGroup]]) -> Iterator[Desk]:
+    """The window connected to `served` (a sandbox over loopback), with the groups
+    `groups_of(fake)` in the store as a scan would leave them; shown."""
     workspace = Workspace.open(tmp_path / "workspace")
-    provider = registry.create(chatwoot_sandbox.settings("chatwoot"))
+    provider = registry.create(served.settings(served.fake.provider))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue(HOLD_KEY, 0)  # merges go at once; tests of the undo delay set one
     window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings)
     qtbot.addWidget(window)
-    connection = Connection(provider, server.base_url, "contacts", "Chatwoot sandbox")
+    connection = Connection(provider, served.server.base_url, "contacts", label)
     window.set_connection(connection)
-    groups = planted_groups(fake)
+    groups = groups_of(served.fake)
     workspace.groups.replace_groups(connection.key, [(g, "") for g in groups])
     window.show()
     qtbot.waitExposed(window)
     try:
-        yield Desk(window, fake, workspace, connection, groups)
+        yield Desk(window, served.fake, workspace, connection, groups)
     finally:
         closing = qloop.create_task(provider.aclose())
         qtbot.waitUntil(closing.done)
         workspace.close()
+
+
+@pytest.fixture
+def desk(qtbot, qloop, tmp_path, chatwoot_sandbox) -> Iterator[Desk]:
+    """The window on the Chatwoot sandbox (tests/conftest.py) with its planted groups."""
+    with open_desk(qtbot, qloop, tmp_path, chatwoot_sandbox, "Chatwoot sandbox",
+                   planted_groups) as opened:
+        yield opened

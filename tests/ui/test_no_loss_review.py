@@ -10,54 +10,30 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from mergedesk.core.models import DuplicateGroup, MergeStatus
 from mergedesk.core.review import GroupStatus
-from mergedesk.providers import registry
-from mergedesk.services.apply import ApplyService
-from mergedesk.services.scan import ScanService
-from mergedesk.services.workspace import Workspace
-from mergedesk.ui.connection import Connection
-from mergedesk.ui.review.main_window import MainWindow
-from mergedesk.ui.review.window_settings import HOLD_KEY
 from tests.conftest import serve
-from tests.ui.conftest import Desk
+from tests.ui.conftest import Desk, open_desk
 
 TIMEOUT = 15_000
 
 
-def _window(qtbot, qloop, tmp_path, served, entity: str, label: str):
-    workspace = Workspace.open(tmp_path / "workspace")
-    provider = registry.create(served.settings(served.fake.provider))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue(HOLD_KEY, 0)
-    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings)
-    qtbot.addWidget(window)
-    connection = Connection(provider, served.server.base_url, entity, label)
-    window.set_connection(connection)
-    return window, workspace, connection, provider
+def _zoho_groups(fake) -> list[DuplicateGroup]:
+    truth = sorted(fake.generated.truth, key=lambda m: (-len(m), min(m)))
+    return [DuplicateGroup(id=f"z{n}", score=0.95,
+                           records=tuple(fake.record_id(i) for i in sorted(members)))
+            for n, members in enumerate(truth, start=1)]
 
 
 @pytest.fixture
 def zoho_desk(qtbot, qloop, tmp_path) -> Iterator[Desk]:
     served = serve("zoho", seed=3, records=120)
-    fake = served.fake
-    window, workspace, connection, provider = _window(qtbot, qloop, tmp_path, served,
-                                                      "contacts", "Zoho sandbox")
-    truth = sorted(fake.generated.truth, key=lambda m: (-len(m), min(m)))
-    groups = [DuplicateGroup(id=f"z{n}", score=0.95,
-                             records=tuple(fake.record_id(i) for i in sorted(members)))
-              for n, members in enumerate(truth, start=1)]
-    workspace.groups.replace_groups(connection.key, [(g, "") for g in groups])
-    window.show()
-    qtbot.waitExposed(window)
     try:
-        yield Desk(window, fake, workspace, connection, groups)
+        with open_desk(qtbot, qloop, tmp_path, served, "Zoho sandbox", _zoho_groups) as desk:
+            yield desk
     finally:
-        closing = qloop.create_task(provider.aclose())
-        qtbot.waitUntil(closing.done)
-        workspace.close()
         served.server.stop()
 
 
