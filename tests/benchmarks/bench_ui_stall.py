@@ -54,7 +54,10 @@ async def measure_stall(home: Path, settings, records: int, merges: int, heartbe
         await until(lambda: bool(loaded) and not window.scanner.running, 600)
         scanned = time.perf_counter() - started
         result = beat.stop()
-        result["late_beats_by_phase"] = _by_phase(beat.late, phases, started)
+        result["late_beats_by_phase"] = _by_phase(
+            [(when, gap) for when, gap, _ in beat.late], phases, started)
+        result["late_beats_cpu_ms_by_phase"] = _by_phase(
+            [(when, cpu) for when, _, cpu in beat.late], phases, started)
         outcomes: dict[str, int] = {}
         for item in window.queue.model.items():
             key = str(item.outcome.status) if item.outcome else "none"
@@ -82,7 +85,7 @@ async def _merges(provider: DataverseProvider, groups: list[list[str]]) -> list[
 
 def _by_phase(late: list[tuple[float, float]], phases: list[tuple[float, str]],
               started: float) -> dict[str, list[int]]:
-    """The late beats (ms) grouped by the scan's phase they fell in."""
+    """Figures (ms) of the late beats grouped by the scan's phase they fell in."""
     found: dict[str, list[int]] = {}
     for when, gap in late:
         name = "starting"

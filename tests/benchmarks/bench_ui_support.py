@@ -101,8 +101,11 @@ class Heartbeat(QObject):
         super().__init__()
         self.interval = interval
         self.gaps: list[float] = []
-        self.late: list[tuple[float, float]] = []  # (when, gap ms) of beats over 50 ms late
+        # (when, gap ms, GUI thread's CPU ms in the gap) of beats over 50 ms late: a gap
+        # with little CPU is time the thread waited (GIL, a lock, disk, the scheduler).
+        self.late: list[tuple[float, float, float]] = []
         self._last = 0.0
+        self._last_cpu = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(interval)
         self._timer.timeout.connect(self._beat)
@@ -111,6 +114,7 @@ class Heartbeat(QObject):
 
     def start(self) -> None:
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer.start()
         self.collections: list[tuple[int, float]] = []  # (generation, ms) of each GC pass
         self._gc_started = 0.0
@@ -158,12 +162,12 @@ class Heartbeat(QObject):
                 "gc_passes": len(self.collections), "slowest_gc_ms_by_generation": slowest}
 
     def _beat(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         gap = (now - self._last) * 1000
         self.gaps.append(gap)
         if gap - self.interval > 50:
-            self.late.append((now, gap))
-        self._last = now
+            self.late.append((now, gap, (cpu - self._last_cpu) * 1000))
+        self._last, self._last_cpu = now, cpu
 
 
 @dataclass
