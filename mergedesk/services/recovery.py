@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict
 from mergedesk.core.models import MergeOutcome, MergeStatus
 from mergedesk.providers import errors, registry
 from mergedesk.providers.base import ConnectionSettings, Provider
-from mergedesk.services import credentials
 from mergedesk.services.journal_lock import journal_lock
 from mergedesk.services.reconcile import Reconciler, StepRunner
 from mergedesk.services.recount import recount_merge
@@ -67,6 +66,8 @@ def default_connector(profile: str | None = None) -> Connector:
     """Credentials from the environment or the keyring profile, as the CLI uses them."""
 
     def connect(provider: str, base_url: str) -> Provider:
+        from mergedesk.services import credentials  # the keyring: only when connecting
+
         try:
             spec = registry.spec(provider)
         except KeyError as exc:  # a journal written by a build that had this CRM

@@ -9,15 +9,18 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
-from mergedesk.services.secrets_store import KEYRING_SERVICE, KeyringStore, SecretStore
 from mergedesk.store.backend import is_url, open_database
 from mergedesk.store.cache import GroupStore, RecordCache
 from mergedesk.store.claims import TeamReview
 from mergedesk.store.database import Database
 from mergedesk.store.journal import MergeJournal
+
+if TYPE_CHECKING:  # the keyring (and cryptography) load when a team password is needed
+    from mergedesk.services.secrets_store import SecretStore
 
 APP_NAME = "MergeDesk"
 HOME_ENV = "MERGEDESK_HOME"  # tests and portable installs point this at their own folder
@@ -56,7 +59,7 @@ def password_key(url: str) -> str:
 
 
 def save_workspace_password(url: str, password: str, store: SecretStore | None = None) -> None:
-    (store or KeyringStore(KEYRING_SERVICE)).set(password_key(url), password)
+    (store or _keyring()).set(password_key(url), password)
 
 
 @dataclass
@@ -79,7 +82,7 @@ class Workspace:
         location = url or (None if folder else settings.get("url"))
         actor = reviewer or settings.get("reviewer") or os.environ.get(REVIEWER_ENV)
         if location and is_url(location):
-            password = (secrets or KeyringStore(KEYRING_SERVICE)).get(password_key(location))
+            password = (secrets or _keyring()).get(password_key(location))
             db = open_database(location, actor=actor, password=password)
         else:
             db = Database((folder or data_dir()) / "mergedesk.sqlite3", actor=actor)
@@ -93,3 +96,9 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _keyring() -> SecretStore:
+    from mergedesk.services.secrets_store import KEYRING_SERVICE, KeyringStore
+
+    return KeyringStore(KEYRING_SERVICE)
