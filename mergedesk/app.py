@@ -184,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     translations, themes = _apply_preferences(app, args, settings)
     workspace = Workspace.open(Path(demo_home.name) if demo_home else None)
     window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings,
-                        demo=session.demo)
+                        demo=session.demo, tune_now=False)
     _add_settings_menu(window, SettingsMenu(settings, translations, themes, window))
     _quit_on_sigint(window)
     job = _self_test_hooks(args, window, session, started)
@@ -281,6 +281,8 @@ async def _after_first_paint(window: QWidget, work: Callable[[], Awaitable[None]
         window.removeEventFilter(probe)
         probe.deleteLater()
         gc.enable()  # the command entry turned it off for the start-up (cli.main)
+    if isinstance(window, MainWindow):
+        window.tune_responsiveness()
     await work()
 
 

@@ -61,9 +61,10 @@ class MainWindow(QMainWindow):
                  apply_service: ApplyService, settings: QSettings,
                  tasks: TaskRunner | None = None, parent: QWidget | None = None, *,
                  history: HistoryService | None = None, restore: RestoreService | None = None,
-                 demo: bool = False):
+                 demo: bool = False, tune_now: bool = True):
         """`demo`: the workspace is the demo's throwaway folder (saved connections then
-        open at the next start, never into the demo's journal)."""
+        open at the next start, never into the demo's journal). `tune_now=False`: the
+        caller runs tune_responsiveness() itself once the window has painted (app.py)."""
         super().__init__(parent)
         keep_none_alive()  # before any model is painted (see ui.refcount)
         self._first_dock_height = 0  # set on a first run, applied when first shown
@@ -93,9 +94,8 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.startup_recovery = StartupRecovery(self, workspace)
         self.retranslate()
-        app = QCoreApplication.instance()
-        if app is not None:
-            IdleCollector.install(app, lambda: self.scanner.running)
+        if tune_now:
+            self.tune_responsiveness()
         if not window_settings.restore(settings, self._layout()):
             self._default_geometry()
         self._update_actions()
@@ -368,6 +368,14 @@ class MainWindow(QMainWindow):
         # Before the first show the docks are not laid out and Qt ignores resizeDocks
         # (the queue took a third of the window from the compare table): see showEvent.
         self._first_dock_height = height // 5
+
+    def tune_responsiveness(self) -> None:
+        """The app's garbage-collection and thread-switch policy (ui.responsiveness). Its
+        first full collection walks every start-up object: 70-130 ms that the first
+        paint need not wait for."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            IdleCollector.install(app, lambda: self.scanner.running)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
