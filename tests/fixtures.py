@@ -62,18 +62,24 @@ def group_merge(ids: list[str], group: str = "g1", **fields: Any) -> GroupMerge:
                                       "fields": choices})
 
 
+async def run_merges(workspace: Workspace, provider: str, client: Provider, base_url: str,
+                     merges: tuple[GroupMerge, ...], entity: str = "contacts",
+                     concurrency: int | None = None) -> dict[str, MergeOutcome]:
+    """Run ApplyService on `merges` with `client` of `provider`; the outcomes by group."""
+    plan = MergePlan(provider=provider, entity=entity, merges=merges)
+    service = ApplyService(workspace, sleep=no_sleep)
+    ctx = await service.prepare(client, base_url, plan)
+    return {o.group: o async for o in service.run(ctx, plan.merges, concurrency=concurrency)}
+
+
 async def apply_plan(served: Served, tmp_path, provider: str, client: Provider,
                      merges: list[dict], entity: str = "contacts") -> dict[str, MergeOutcome]:
     """Run ApplyService on `merges` (plan.json items) with `client` of `provider`, which it
     closes, on a workspace of its own; the outcomes by group."""
-    plan = MergePlan(provider=provider, entity=entity,
-                     merges=tuple(GroupMerge.model_validate(m) for m in merges))
     workspace = Workspace.open(tmp_path / "ws")
     try:
-        service = ApplyService(workspace, sleep=no_sleep)
-        ctx = await service.prepare(client, served.base_url, plan)
-        outcomes = [o async for o in service.run(ctx, plan.merges)]
+        return await run_merges(workspace, provider, client, served.base_url,
+                                tuple(GroupMerge.model_validate(m) for m in merges), entity)
     finally:
         await client.aclose()
         workspace.close()
-    return {o.group: o for o in outcomes}

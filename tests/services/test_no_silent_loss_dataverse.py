@@ -16,7 +16,7 @@ from mergedesk.providers.dataverse import DataverseProvider
 from mergedesk.sandbox.faults import Fault, FaultKind
 from mergedesk.services.apply import ApplyService
 from tests.conftest import serve
-from tests.services.conftest import no_sleep
+from tests.fixtures import no_sleep, run_merges
 
 WRITES = ("POST /{rest:path}", "PATCH /{rest:path}")  # Merge and PATCH: the fake's catch-all
 OTHER_OWNER = "5b0e5e2a-0000-4000-8000-0000000000aa"
@@ -46,10 +46,7 @@ async def read_group(provider, ids):
 
 
 async def run(workspace, provider, base_url, *merges: GroupMerge):
-    plan = MergePlan(provider="dataverse", entity="contacts", merges=merges)
-    service = ApplyService(workspace, sleep=no_sleep)
-    ctx = await service.prepare(provider, base_url, plan)
-    return {o.group: o async for o in service.run(ctx, plan.merges, concurrency=1)}
+    return await run_merges(workspace, "dataverse", provider, base_url, merges, concurrency=1)
 
 
 async def test_three_contacts_keep_every_email_phone_and_opt_out_owner_waits(

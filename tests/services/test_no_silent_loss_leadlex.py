@@ -9,23 +9,20 @@ from __future__ import annotations
 from pydantic import SecretStr
 
 from mergedesk.core.models import MergeStatus
-from mergedesk.core.plan import GroupMerge, MergePlan
+from mergedesk.core.plan import GroupMerge
 from mergedesk.core.preflight import open_blockers
 from mergedesk.core.rules import resolve
 from mergedesk.providers.leadlex import LeadLexProvider
 from mergedesk.providers.leadlex.mapping import MERGE_NOTE
 from mergedesk.services.apply import ApplyService
 from tests.conftest import serve
-from tests.services.conftest import no_sleep
+from tests.fixtures import no_sleep, run_merges
 
 MERGES, UPDATES = "POST /v1/contacts/merge", "PATCH /v1/contacts/{contact_id}"
 
 
 async def run(workspace, provider, base_url, *merges: GroupMerge):
-    plan = MergePlan(provider="leadlex", entity="contacts", merges=merges)
-    service = ApplyService(workspace, sleep=no_sleep)
-    ctx = await service.prepare(provider, base_url, plan)
-    return {o.group: o async for o in service.run(ctx, plan.merges, concurrency=1)}
+    return await run_merges(workspace, "leadlex", provider, base_url, merges, concurrency=1)
 
 
 async def test_three_contacts_keep_every_email_phone_and_tag_in_a_note(workspace):

@@ -6,40 +6,23 @@ call."""
 
 from __future__ import annotations
 
-import pytest
-
 from mergedesk.core.models import MergeStatus
-from mergedesk.core.plan import FieldChoice, GroupMerge, MergePlan
+from mergedesk.core.plan import FieldChoice, GroupMerge
 from mergedesk.core.preflight import FindingKind, open_blockers
 from mergedesk.core.rules import resolve
 from mergedesk.providers.pipeliner import PipelinerProvider
 from mergedesk.services.apply import ApplyService
-from tests.conftest import serve
-from tests.services.conftest import no_sleep
+from tests.fixtures import no_sleep, run_merges, starter_fixture
 
 MERGES, UPDATES = "POST /entities/{entity}/merge", "PATCH /entities/{entity}/{entity_id}"
 OTHER_OWNER = "00000000-0000-4000-8000-0000000000aa"
 
 
-@pytest.fixture
-def start():
-    started = []
-
-    def serve_with(**options):
-        served = serve("pipeliner", **{"seed": 5, "records": 30, **options})
-        started.append(served)
-        return served
-
-    yield serve_with
-    for served in started:
-        served.server.stop()
+start = starter_fixture("pipeliner", seed=5, records=30)
 
 
 async def run(workspace, provider, base_url, *merges: GroupMerge):
-    plan = MergePlan(provider="pipeliner", entity="contacts", merges=merges)
-    service = ApplyService(workspace, sleep=no_sleep)
-    ctx = await service.prepare(provider, base_url, plan)
-    return service, {o.group: o async for o in service.run(ctx, plan.merges, concurrency=1)}
+    return await run_merges(workspace, "pipeliner", provider, base_url, merges, concurrency=1)
 
 
 async def test_three_contacts_keep_every_email_phone_interest_and_unsubscribe(start, workspace):
@@ -66,7 +49,7 @@ async def test_three_contacts_keep_every_email_phone_interest_and_unsubscribe(st
         decided = merge.model_copy(update={"fields": {**merge.fields, "owner_id": keep}})
         assert open_blockers(found, decided) == []
 
-        _, outcomes = await run(workspace, provider, served.base_url, decided)
+        outcomes = await run(workspace, provider, served.base_url, decided)
     finally:
         await provider.aclose()
 
@@ -90,7 +73,7 @@ async def test_below_the_business_tier_the_next_group_is_stopped_before_any_call
     a, b, c, d = (served.fake.record_id(i) for i in range(4))
     provider = PipelinerProvider(served.settings("pipeliner"), sleep=no_sleep)
     try:
-        _, outcomes = await run(workspace, provider, served.base_url,
+        outcomes = await run(workspace, provider, served.base_url,
                                 GroupMerge(group="g1", master=a, others=(b,)),
                                 GroupMerge(group="g2", master=c, others=(d,)))
     finally:

@@ -7,16 +7,13 @@ Reporting To / Account Name, locked and read-only cases.)"""
 
 from __future__ import annotations
 
-import pytest
-
 from mergedesk.core.models import MergeStatus
-from mergedesk.core.plan import FieldChoice, GroupMerge, MergePlan
+from mergedesk.core.plan import FieldChoice, GroupMerge
 from mergedesk.core.preflight import FindingKind, open_blockers
 from mergedesk.core.rules import resolve
 from mergedesk.providers import registry
 from mergedesk.services.apply import ApplyService
-from tests.conftest import serve
-from tests.services.conftest import no_sleep
+from tests.fixtures import no_sleep, run_merges, starter_fixture
 
 MERGE, UPDATE = "POST /{module}/{record_id}/actions/merge", "PUT /{module}/{record_id}"
 READ_ONLY_SCOPES = ("ZohoCRM.modules.contacts.READ", "ZohoCRM.settings.fields.READ",
@@ -25,27 +22,14 @@ _COMMON = ("Owner", "Created_Time", "Modified_Time", "Created_By", "Modified_By"
            "Contract_Files", "$approval_state", "$editable")
 
 
-@pytest.fixture
-def start():
-    started = []
-
-    def serve_with(**options):
-        served = serve("zoho", **{"seed": 5, "records": 30, **options})
-        started.append(served)
-        return served
-
-    yield serve_with
-    for served in started:
-        served.server.stop()
+start = starter_fixture("zoho", seed=5, records=30)
 
 
 async def run(workspace, served, entity: str, *merges: GroupMerge):
     provider = registry.create(served.settings("zoho"), sleep=no_sleep)
-    plan = MergePlan(provider="zoho", entity=entity, merges=merges)
-    service = ApplyService(workspace, sleep=no_sleep)
     try:
-        ctx = await service.prepare(provider, served.base_url, plan)
-        return {o.group: o async for o in service.run(ctx, plan.merges, concurrency=1)}
+        return await run_merges(workspace, "zoho", provider, served.base_url, merges, entity,
+                                concurrency=1)
     finally:
         await provider.aclose()
 
