@@ -3,6 +3,8 @@ and tokens, OData paging, If-Match, the Merge action and service protection."""
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import httpx
 import pytest
 
@@ -54,6 +56,33 @@ def test_maxpagesize_pages_follow_next_links_to_the_end(dataverse):
         page = client.get(page.json()["@odata.nextLink"], headers=prefer)
         seen += [r["contactid"] for r in page.json()["value"]]
     assert sorted(seen) == sorted(fake.rows())
+
+
+def test_next_link_carries_a_paging_cookie_after_the_last_key(dataverse):
+    """As Dataverse: $skiptoken is `<cookie pagenumber=… pagingcookie=…>` naming the
+    page's last key; a page resumes after it, so rows a merge deactivates between two
+    pages of `statecode eq 0` shift nothing and none is skipped."""
+    fake, client, _ = dataverse
+    prefer = {"Prefer": "odata.maxpagesize=50"}
+    query = {"$select": "lastname", "$filter": "statecode eq 0"}
+    first = client.get("/contacts", params=query, headers=prefer).json()
+    link = httpx.URL(first["@odata.nextLink"])
+    token = link.params["$skiptoken"]
+    last = first["value"][-1]["contactid"]
+    assert token.startswith('<cookie pagenumber="2" pagingcookie="')
+    assert f'<contactid last="{{{last.upper()}}}"' in unquote(unquote(token))
+    for row in first["value"][:10]:  # merged away while the scan reads on
+        fake.rows()[row["contactid"]]["statecode"] = 1
+    second = client.get(first["@odata.nextLink"], headers=prefer).json()
+    ids = sorted(fake.rows())
+    assert [r["contactid"] for r in second["value"]] == ids[50:100]
+    assert 'pagenumber="3"' in httpx.URL(second["@odata.nextLink"]).params["$skiptoken"]
+
+
+def test_a_skiptoken_it_did_not_write_is_refused(dataverse):
+    _, client, _ = dataverse
+    answer = client.get("/contacts", params={"$skiptoken": "50"})
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "0x80060888"
 
 
 def test_patch_with_if_match_never_creates_a_row(dataverse):

@@ -7,7 +7,6 @@ Never imports mergedesk.providers: a fake sharing the client's code would hide i
 from __future__ import annotations
 
 import secrets
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -23,6 +22,7 @@ from mergedesk.sandbox.dataverse import security
 from mergedesk.sandbox.dataverse.app import PREFIX, vendor_routes
 from mergedesk.sandbox.dataverse.entra import FakeEntra
 from mergedesk.sandbox.dataverse.limits import ServiceProtection
+from mergedesk.sandbox.dataverse.paging import KeyOrder
 from mergedesk.sandbox.dataverse.state import (
     ENTITY_TABLE,
     TABLES,
@@ -65,8 +65,7 @@ class DataverseFake:
         self.state = DataverseState()
         self.generated = populate(self.state, entity, records, seed_value, notes_share)
         self.faults = FaultPlan()
-        self._skiptokens: dict[str, int] = {}
-        self._lock = threading.Lock()
+        self.key_order = KeyOrder()  # pages resume after a key (paging.py)
         self._revocation_seen = False
         routes = vendor_routes(self)
         self.requests = RequestCounter(routes, prefix=PREFIX)
@@ -123,18 +122,6 @@ class DataverseFake:
     def admin_authorised(self, request: Request) -> bool:
         return secrets.compare_digest(request.headers.get("x-sandbox-token", ""),
                                       self.entra.client_secret)
-
-    def skiptoken(self, offset: int) -> str:
-        token = secrets.token_urlsafe(12)
-        with self._lock:
-            self._skiptokens[token] = offset
-        return token
-
-    def resolve_skiptoken(self, token: str | None) -> int:
-        if not token:
-            return 0
-        with self._lock:
-            return self._skiptokens.get(token, 0)
 
     def state_json(self) -> dict[str, Any]:
         with self.state.lock:

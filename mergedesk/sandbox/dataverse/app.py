@@ -1,20 +1,21 @@
 """Routes of the fake Dataverse Web API under /api/data/v9.2: collections with $select,
-$filter (the forms MergeDesk sends), Prefer odata.maxpagesize and @odata.nextLink with
-an opaque $skiptoken, one row by key, PATCH (If-Match: * refuses to create), the Merge
-action, attribute metadata, annotations and WhoAmI. Errors as `{"error":{code,message}}`."""
+$filter (the forms MergeDesk sends), Prefer odata.maxpagesize and @odata.nextLink with a
+paging cookie in $skiptoken (paging.py), one row by key, PATCH (If-Match: * refuses to
+create), the Merge action, attribute metadata, annotations and WhoAmI. Errors as
+`{"error":{code,message}}`."""
 
 from __future__ import annotations
 
 import json
 import re
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from mergedesk.sandbox.dataverse import security
+from mergedesk.sandbox.dataverse import paging, security
 from mergedesk.sandbox.dataverse.state import TABLES, Refused
 
 if TYPE_CHECKING:
@@ -101,18 +102,21 @@ def _collection(request: Request, fake: DataverseFake, table: str) -> Response:
     q = request.query_params
     wanted = _filters(q.get("$filter"))
     size = _page_size(request.headers.get("prefer", ""))
-    start = fake.resolve_skiptoken(q.get("$skiptoken"))
+    key = TABLES[table][1]
+    number, last = paging.resume_after(q.get("$skiptoken"), key)
     with fake.state.lock:
-        rows = [r for _, r in sorted(fake.state.rows[table].items())
-                if all(str(r.get(c)) == v for c, v in wanted.items())]
-        chunk = [_shape(r, names, table) for r in rows[start:start + size]]
+        rows = fake.state.rows[table]
+        found, more = paging.page(
+            rows, fake.key_order.after(table, rows, last),
+            lambda r: all(str(r.get(c)) == v for c, v in wanted.items()), size)
+        chunk = [_shape(r, names, table) for r in found]
     body: dict[str, Any] = {"@odata.context": f"{fake.root(request)}{PREFIX}/$metadata#"
                             f"{TABLES[table][0]}", "value": chunk}
-    if start + size < len(rows):
+    if more:
         params = {k: v for k, v in q.items() if k != "$skiptoken"}
-        params["$skiptoken"] = fake.skiptoken(start + size)
+        params["$skiptoken"] = paging.skiptoken(key, number, found[0][key], found[-1][key])
         body["@odata.nextLink"] = (f"{fake.root(request)}{PREFIX}/{TABLES[table][0]}?"
-                                   f"{urlencode(params)}")
+                                   f"{urlencode(params, quote_via=quote)}")
     headers = {"Preference-Applied": f"odata.maxpagesize={size}"} if "maxpagesize" in \
         request.headers.get("prefer", "") else {}
     return JSONResponse(body, headers=headers)
