@@ -101,7 +101,7 @@ def test_clicking_a_cell_keeps_its_value_and_a_header_picks_the_master(qtbot):
 
 def test_notes_under_the_table_warn_what_is_lost(qtbot):
     panel, _ = _panel(qtbot)
-    notes = panel.notes._notes.text()
+    notes = panel.notes.text()
     assert "Chatwoot deletes #12, #13 once merged into the master." in notes
     assert any(w.startswith("Name:") and "will not survive" in w
                for w in panel.notes.warnings())

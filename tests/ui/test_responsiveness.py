@@ -7,7 +7,9 @@ import gc
 import sys
 
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 
 from mergedesk.ui import responsiveness
 from mergedesk.ui.responsiveness import IdleCollector
@@ -31,3 +33,20 @@ def test_full_collections_wait_for_the_reviewer_and_the_scan(qapp, monkeypatch):
     monkeypatch.setattr(responsiveness, "IDLE_SECONDS", 0.0)
     before = collector.collections
     assert collector.collect_if_idle() and collector.collections == before + 1
+
+
+def test_input_arriving_at_a_window_counts_as_activity(qtbot, qapp, monkeypatch):
+    """The collector watches the windows, not every object: a key pressed in a focused
+    window (delivered as the platform does, through the QWindow) defers collections."""
+    collector = IdleCollector.install(qapp, lambda: False)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is field.windowHandle())
+    monkeypatch.setattr(responsiveness, "IDLE_SECONDS", 60.0)
+    collector._last_input = 0.0  # long idle
+    assert collector.collect_if_idle()
+    QTest.keyClick(field.windowHandle(), Qt.Key.Key_A)
+    assert field.text() == "a"
+    assert not collector.collect_if_idle()  # the reviewer just typed

@@ -24,7 +24,7 @@ class GroupPages:
         self.conn = conn
         self.query = query or GroupQuery()
         self.count = len(order) if order is not None else count
-        self._order = _int64s(order) if order is not None else None
+        self._order = order
         self._pages: OrderedDict[int, list[GroupListing | None]] = OrderedDict()
 
     @property
@@ -64,9 +64,12 @@ class GroupPages:
         rowid = self.reader.rowid_of(self.conn, group_id)
         if rowid is None:
             return -1
-        import numpy as np  # loaded with the first ordered list (see _int64s)
+        # numpy compares a million ids in a millisecond or two (array.index: 80 ms).
+        # Imported here, not with the module: it costs a quarter of a second before
+        # the window could show (tests/benchmarks/bench_startup.py).
+        import numpy as np
 
-        found = np.flatnonzero(self._order == rowid)
+        found = np.flatnonzero(np.frombuffer(self._order, dtype=np.int64) == rowid)
         return int(found[0]) if found.size else -1
 
     def forget(self) -> None:
@@ -84,11 +87,3 @@ class GroupPages:
             return [found.get(r) for r in ids]
         return list(self.reader.page(self.conn, self.query, start, PAGE))
 
-
-def _int64s(order: array):
-    """The row order as a numpy view. numpy is imported here, when the first list
-    arrives, not with this module: it costs a quarter of a second before the window
-    could show (tests/benchmarks/bench_startup.py)."""
-    import numpy as np
-
-    return np.frombuffer(order, dtype=np.int64)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from mergedesk.ui.delegates.compare_cell import CompareCellDelegate
 from mergedesk.ui.models.compare import CompareModel
+from mergedesk.ui.review.field_header import FieldHeader
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -27,6 +28,7 @@ class CompareView(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setCornerButtonEnabled(False)
         self.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
+        self.setVerticalHeader(FieldHeader(self))
         self._delegate = CompareCellDelegate(self)
         self.setItemDelegate(self._delegate)
         header = self.horizontalHeader()

@@ -10,7 +10,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mergedesk.core.preflight import expected_related, will_move
 from mergedesk.core.preview import NoteKind, PreviewNote
@@ -26,16 +34,15 @@ class MergeNotesPanel(QWidget):
     def __init__(self, model: CompareModel, dry_run: QAction, parent: QWidget | None = None):
         super().__init__(parent)
         self._model = model
-        self._notes = QLabel(self)
-        self._notes.setWordWrap(True)
-        self._notes.setTextFormat(Qt.TextFormat.RichText)
-        self._notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self._notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._notes.setMargin(6)
-        scroll = QScrollArea(self)
-        scroll.setWidget(self._notes)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # A text browser, not a word-wrapped rich-text label: a label lays the whole
+        # text out again on every size query of the window's layouts (12 ms a time
+        # for a wide group, many times while the window first shows, even on a hidden
+        # tab); a browser lays out only at its own width, when it is shown.
+        self._notes = QTextBrowser(self)
+        self._notes.setOpenLinks(False)
+        self._notes.setFrameShape(QFrame.Shape.NoFrame)
+        self._notes.viewport().setAutoFillBackground(False)  # the panel's own background
+        self._notes.document().setDocumentMargin(6)
         self._dry_button = QToolButton(self)
         self._dry_button.setDefaultAction(dry_run)
         self._dry_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -47,7 +54,7 @@ class MergeNotesPanel(QWidget):
         row.addWidget(self._dry_result, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self._notes, 1)
         layout.addLayout(row)
         model.choices_changed.connect(self.refresh)
         model.modelReset.connect(self.clear_dry_run)
@@ -76,7 +83,7 @@ class MergeNotesPanel(QWidget):
                          for i, line in enumerate(self.will_move_lines()))  # summary first
         dropped = "".join(self._warning(line) for line in self.dropped_lines())
         items = "".join(self._item(n, crm) for n in notes)
-        self._notes.setText(f"<b>{heading}</b><ul style='margin:2px 0 0 -18px'>"
+        self._notes.setHtml(f"<b>{heading}</b><ul style='margin:2px 0 0 -18px'>"
                             f"{moving}{dropped}{items}</ul>")
 
     # What will move
@@ -164,6 +171,10 @@ class MergeNotesPanel(QWidget):
         # Untranslated (English) plurals: "(s)" becomes "s" or nothing, as the count says.
         return text.replace("(ies)", "y" if n == 1 else "ies").replace(
             "(s)", "" if n == 1 else "s")
+
+    def text(self) -> str:
+        """What the panel says, as plain text."""
+        return self._notes.toPlainText()
 
     def warnings(self) -> list[str]:
         """The warning lines shown, as plain text."""
