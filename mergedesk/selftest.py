@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from mergedesk import __version__
+import mergedesk
 from mergedesk.core.models import JsonValue, MergeOutcome, MergeStatus
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ class SelfTest:
         locale = QLocale()
         return (f"self-test ok: group {picked.group} merged #{picked.mergee} into "
                 f"#{picked.master} keeping its {picked.field}; outcome {outcome.status}; "
-                f"MergeDesk {__version__}, Qt {qVersion()} on "
+                f"MergeDesk {mergedesk.__version__}, Qt {qVersion()} on "
                 f"{QGuiApplication.platformName()}, language {locale.name()}, "
                 f"{locale.toString(seconds, 'f', 1)} s")
 

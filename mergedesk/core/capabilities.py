@@ -38,7 +38,7 @@ class RestoreSupport(BaseModel):
     (no CRM offers an undo). Whatever is not covered is named in `lost`, in plain words,
     so the restore report can say it rather than imply everything came back."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     # Provider.create() can make a new record holding a deleted loser's values (new id).
     recreate: bool = False
@@ -53,7 +53,7 @@ class RestoreSupport(BaseModel):
 class Capabilities(BaseModel):
     """One CRM's merge semantics. `entities` maps our canonical names to the CRM's."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     provider: str
     display_name: str

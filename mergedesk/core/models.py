@@ -15,7 +15,9 @@ ENTITIES = ("contacts", "accounts", "leads")
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a model's validator is built at its first use, not at import, so
+    # the GUI does not build them all before its window shows (bench_startup.py).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class FieldType(StrEnum):

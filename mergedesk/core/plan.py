@@ -30,7 +30,8 @@ class PlanError(ValueError):
 class FieldChoice(BaseModel):
     """A surviving value: taken from one record of the group, or typed by the reviewer."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True,
+                              defer_build=True)
 
     from_record: str | None = Field(default=None, alias="from")
     value: JsonValue = None
@@ -57,14 +58,14 @@ class FieldChoice(BaseModel):
 
 
 class AttachmentChoice(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     keep: tuple[str, ...] | None = None  # None: the CRM's default (usually all)
 
 
 class GroupMerge(BaseModel):
     """One merge of a plan: a master and the records folded into it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     group: str = Field(min_length=1)
     master: str = Field(min_length=1)
@@ -102,7 +103,7 @@ class GroupMerge(BaseModel):
 class MergePlan(BaseModel):
     """The `plan.json` contract of DESIGN.md."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     provider: str = Field(min_length=1)
     entity: str = Field(min_length=1)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mergedesk import __version__
+import mergedesk
 from mergedesk.providers.redaction import redact
 from mergedesk.ui.icons import icon
 
@@ -43,7 +43,7 @@ def crash_report(exc_info: ExcInfo, where: str) -> str:
     """Plain text for a support ticket: versions, where it happened, the traceback."""
     exc_type, exc, tb = exc_info
     lines = [
-        f"MergeDesk {__version__} crash report, {datetime.now(UTC):%Y-%m-%d %H:%M:%SZ}",
+        f"MergeDesk {mergedesk.__version__} crash report, {datetime.now(UTC):%Y-%m-%d %H:%M:%SZ}",
         f"Where: {where}",
         f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}, "
         f"{platform.platform()}{', frozen' if getattr(sys, 'frozen', False) else ''}",
