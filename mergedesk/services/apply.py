@@ -18,9 +18,10 @@ from mergedesk.core.preflight import open_blockers
 from mergedesk.core.steps import MergeStep, StepKind, plan_steps
 from mergedesk.providers import errors
 from mergedesk.providers.base import Provider
+from mergedesk.services.journal_io import OffLoopJournal
 from mergedesk.services.journal_lock import journal_lock
 from mergedesk.services.preflight import Preflight
-from mergedesk.services.reconcile import Reconciler, StepRunner
+from mergedesk.services.reconcile import Reconciler, StepProgress, StepRunner
 from mergedesk.services.recount import recount_merge
 from mergedesk.services.staleness import stale_reason
 from mergedesk.services.workspace import Workspace
@@ -44,6 +45,8 @@ class ApplyService:
     def __init__(self, workspace: Workspace, *, sleep: Sleep = asyncio.sleep):
         self._workspace = workspace
         self._sleep = sleep
+        # Journal calls on a thread of their own: a GUI loop never waits for a commit.
+        self.journal = OffLoopJournal(workspace.journal)
         self.preflight = Preflight()
 
     async def prepare(self, provider: Provider, base_url: str, plan: MergePlan) -> ApplyContext:
@@ -88,29 +91,32 @@ class ApplyService:
             await asyncio.gather(*tasks, return_exceptions=True)
 
     async def apply_one(
-        self, ctx: ApplyContext, merge: GroupMerge, *, dry_run: bool = False
+        self, ctx: ApplyContext, merge: GroupMerge, *, dry_run: bool = False,
+        progress: StepProgress | None = None,
     ) -> MergeOutcome:
+        """`progress` hears of each step as it is sent (on the loop, no I/O)."""
         try:
             with nullcontext() if dry_run else journal_lock(self._workspace, "apply merges"):
-                return await self._apply_one(ctx, merge, dry_run)
+                return await self._apply_one(ctx, merge, dry_run, progress)
         except errors.ProviderError as exc:  # nothing was sent for this merge (or JournalBusy)
             return _outcome(merge, MergeStatus.FAILED, str(exc))
         except RecordsBusy:  # team workspace: nothing written or sent; the batch goes on
             return _outcome(merge, MergeStatus.SKIPPED, "another reviewer is merging these "
                             "records; nothing was sent")
 
-    async def _apply_one(self, ctx: ApplyContext, merge: GroupMerge, dry_run: bool):
-        prior = self._workspace.journal.latest_for_group(ctx.conn, merge.group)
+    async def _apply_one(self, ctx: ApplyContext, merge: GroupMerge, dry_run: bool,
+                         progress: StepProgress | None):
+        prior = await self.journal.latest_for_group(ctx.conn, merge.group)
         if prior and prior.same_records(merge.master, merge.others):
             if prior.status == MergeState.MERGED:
                 return _outcome(merge, MergeStatus.MERGED,
                                 f"already merged (journal #{prior.id}); not sent again",
                                 merge_id=prior.id)
             if prior.status in (MergeState.RUNNING, MergeState.UNKNOWN) and not dry_run:
-                settled = await self.reconciler(ctx).settle(prior)
+                settled = await Reconciler(self.runner(ctx, progress)).settle(prior)
                 if settled.status != MergeStatus.MERGED:
                     return settled
-                return await recount_merge(ctx.provider, self._workspace.journal, prior,
+                return await recount_merge(ctx.provider, self.journal, prior,
                                            settled)  # a lost answer hid it
         current = await self._read_group(ctx, merge)
         crm = ctx.provider.capabilities.display_name
@@ -139,26 +145,23 @@ class ApplyService:
             return _outcome(merge, MergeStatus.DRY_RUN, _describe_steps(planned.steps),
                             preview=planned.targets)
         steps = self._with_keys(ctx, planned.steps)
-        merge_id = self._workspace.journal.begin(
+        merge_id = await self.journal.begin(
             conn=ctx.conn, provider=ctx.provider.capabilities.provider, base_url=ctx.base_url,
             entity=ctx.entity, merge=merge, snapshots=records.values(), steps=steps,
             targets=planned.targets,
         )
-        entry = self._workspace.journal.get(merge_id)
+        entry = await self.journal.get(merge_id)
         assert entry is not None
-        outcome = await self.runner(ctx).run(entry)
+        outcome = await self.runner(ctx, progress).run(entry)
         if outcome.status == MergeStatus.FAILED:
             self.preflight.remember_text(ctx.conn, outcome.message)
         elif outcome.status == MergeStatus.MERGED:
-            outcome = await recount_merge(ctx.provider, self._workspace.journal, entry,
-                                          outcome)
+            outcome = await recount_merge(ctx.provider, self.journal, entry, outcome)
         return outcome
 
-    def runner(self, ctx: ApplyContext) -> StepRunner:
-        return StepRunner(ctx.provider, ctx.entity, self._workspace.journal, sleep=self._sleep)
-
-    def reconciler(self, ctx: ApplyContext) -> Reconciler:
-        return Reconciler(self.runner(ctx))
+    def runner(self, ctx: ApplyContext, progress: StepProgress | None = None) -> StepRunner:
+        return StepRunner(ctx.provider, ctx.entity, self.journal, sleep=self._sleep,
+                          progress=progress)
 
     async def _read_group(self, ctx: ApplyContext, merge: GroupMerge) -> dict[str, Record | None]:
         reads = [ctx.provider.get_record(ctx.entity, rid) for rid in merge.record_ids]

@@ -10,10 +10,11 @@ from mergedesk.core.models import MergeOutcome
 from mergedesk.core.preflight import missing_related
 from mergedesk.providers import errors
 from mergedesk.providers.base import Provider
-from mergedesk.store.journal import MergeEntry, MergeJournal
+from mergedesk.services.journal_io import OffLoopJournal
+from mergedesk.store.journal import MergeEntry
 
 
-async def recount_merge(provider: Provider, journal: MergeJournal, entry: MergeEntry,
+async def recount_merge(provider: Provider, journal: OffLoopJournal, entry: MergeEntry,
                         outcome: MergeOutcome) -> MergeOutcome:
     """Related items the snapshots counted that the survivor does not hold now (after
     any async job finished): reported on the outcome and journalled with the merge
@@ -29,5 +30,5 @@ async def recount_merge(provider: Provider, journal: MergeJournal, entry: MergeE
         text = "; ".join(f.text() for f in lost)
         outcome = outcome.model_copy(update={"message": (
             f"{outcome.message}; " if outcome.message else "") + f"merged, but {text}"})
-    journal.note_recount(entry.id, survivor, outcome.message)
+    await journal.note_recount(entry.id, survivor, outcome.message)
     return outcome

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from mergedesk.core.models import MergeOutcome, MergeStatus
 from mergedesk.providers import errors, registry
 from mergedesk.providers.base import ConnectionSettings, Provider
+from mergedesk.services.journal_io import OffLoopJournal
 from mergedesk.services.journal_lock import journal_lock
 from mergedesk.services.reconcile import Reconciler, StepRunner
 from mergedesk.services.recount import recount_merge
@@ -131,7 +132,7 @@ class RecoveryService:
         self, provider: Provider, base_url: str, entity: str
     ) -> list[MergeOutcome]:
         journal = self._workspace.journal
-        runner = StepRunner(provider, entity, journal, sleep=self._sleep)
+        runner = StepRunner(provider, entity, OffLoopJournal(journal), sleep=self._sleep)
         outcomes = []
         for entry in journal.open_merges():
             if (entry.provider, entry.base_url.rstrip("/"), entry.entity) != (
@@ -149,7 +150,7 @@ class RecoveryService:
         outcome = await Reconciler(runner).settle(entry)
         if outcome.status != MergeStatus.MERGED:
             return outcome
-        return await recount_merge(runner.provider, self._workspace.journal, entry, outcome)
+        return await recount_merge(runner.provider, runner.journal, entry, outcome)
 
     def _close_unstarted(self, entry: MergeEntry) -> MergeOutcome | None:
         """Every step still `intent`: the journal is written before each call, so no call

@@ -57,7 +57,6 @@ class QueueItem:
     status: GroupStatus | None = None  # what the outcome made of the group
     text: str = ""  # translated outcome with the CRM's message
     release_at: float = 0.0  # monotonic time the undo delay ends
-    prior_merge: int = 0  # the group's last journal entry before this run (progress)
 
 
 _ICONS = {GroupStatus.MERGED: "status-merged", GroupStatus.FAILED: "status-failed",

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.groups = GroupListModel(self)
         self.compare = CompareModel(self)
         self.actions = ReviewActions(self)
-        self.queue = MergeQueue(apply_service, workspace.journal, self.tasks,
+        self.queue = MergeQueue(apply_service, self.tasks,
                                 window_settings.hold_seconds(settings), self)
         self.claims = GroupClaims(workspace, self.tasks, self)
         self.decisions = DecisionController(workspace, self.groups, self.compare, self.queue,

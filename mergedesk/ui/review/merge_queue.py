@@ -1,12 +1,13 @@
 """MergeQueue: runs the submitted merges in the background on the qasync loop, as many
 side by side as the CRM allows, while the reviewer goes on. Each merge waits out a short
 undo delay first; until it is sent it can be cancelled or taken back with Ctrl+Z.
-Progress comes from the journal the apply service writes step by step."""
+The apply service reports each step as it sends it (no journal reads on the loop)."""
 
 from __future__ import annotations
 
 import logging
 import time
+from functools import partial
 from itertools import count
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -14,18 +15,16 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from mergedesk.core.models import MergeOutcome, MergeStatus
 from mergedesk.core.plan import GroupMerge, MergePlan, PlanError, check_fields
 from mergedesk.core.review import GroupStatus
-from mergedesk.core.steps import StepKind
+from mergedesk.core.steps import MergeStep, StepKind
 from mergedesk.providers import errors
 from mergedesk.services.apply import ApplyContext, ApplyService
-from mergedesk.store.journal import MergeJournal
-from mergedesk.store.journal import StepState as Journalled
 from mergedesk.ui import messages
 from mergedesk.ui.connection import Connection
 from mergedesk.ui.models.queue import QueueItem, QueueModel, QueueState
 from mergedesk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-POLL_MS = 250  # how often a running merge's progress is read from the journal
+PUMP_MS = 250  # how often held merges are checked for the end of their undo delay
 
 
 def _t(text: str) -> str:
@@ -38,20 +37,19 @@ class MergeQueue(QObject):
     cancelled = Signal(object)  # QueueItem taken back before it was sent
     counts_changed = Signal()
 
-    def __init__(self, apply_service: ApplyService, journal: MergeJournal, tasks: TaskRunner,
+    def __init__(self, apply_service: ApplyService, tasks: TaskRunner,
                  hold_seconds: float = 3.0, parent: QObject | None = None):
         super().__init__(parent)
         self.model = QueueModel(self)
         self.hold_seconds = hold_seconds
         self._apply = apply_service
-        self._journal = journal
         self._tasks = tasks
         self._connection: Connection | None = None
         self._context: ApplyContext | None = None
         self._numbers = count(1)
         self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.setInterval(PUMP_MS)
+        self._timer.timeout.connect(self._pump)
 
     def set_connection(self, connection: Connection | None) -> None:
         """Merges not sent yet belong to the old connection: they are cancelled."""
@@ -119,7 +117,6 @@ class MergeQueue(QObject):
                 running += 1
                 item.state = QueueState.RUNNING
                 item.phase = _t("Checking the records in the CRM…")
-                item.prior_merge = self._prior_merge(item)
                 self.model.changed(item)
                 self.merge_started.emit(item)
                 self._tasks.start(f"merge:{item.group_id}", self._run(item))
@@ -130,7 +127,7 @@ class MergeQueue(QObject):
         connection = self._connection
         assert connection is not None
         try:
-            outcome, text = await self._merge(connection, item.merge)
+            outcome, text = await self._merge(connection, item)
         except Exception as exc:  # a bug, not the CRM: the item must still end, with why
             log.exception("merge of group %s failed", item.group_id)
             outcome = MergeOutcome(group=item.group_id, status=MergeStatus.FAILED,
@@ -144,7 +141,8 @@ class MergeQueue(QObject):
         self._pump()
 
     async def _merge(self, connection: Connection,
-                     merge: GroupMerge) -> tuple[MergeOutcome, str]:
+                     item: QueueItem) -> tuple[MergeOutcome, str]:
+        merge = item.merge
         plan = MergePlan(provider=connection.provider.capabilities.provider,
                          entity=connection.entity, merges=(merge,))
         try:
@@ -152,39 +150,21 @@ class MergeQueue(QObject):
                 self._context = await self._apply.prepare(connection.provider,
                                                            connection.base_url, plan)
             check_fields(plan, self._context.field_defs)
-            outcome = await self._apply.apply_one(self._context, merge)
+            outcome = await self._apply.apply_one(self._context, merge,
+                                                  progress=partial(self._on_step, item))
             return outcome, messages.outcome_text(outcome)
         except (PlanError, errors.ProviderError) as exc:
             outcome = MergeOutcome(group=merge.group, status=MergeStatus.FAILED,
                                    master=merge.master, message=str(exc))
             return outcome, messages.error_text(exc)
 
-    def _prior_merge(self, item: QueueItem) -> int:
-        """The group's last journalled merge before this one (progress reads newer)."""
-        if self._connection is None:
-            return 0
-        entry = self._journal.latest_for_group(self._connection.key, item.group_id)
-        return entry.id if entry else 0
-
-    def _on_timer_timeout(self) -> None:
-        self._pump()
-        for item in self.model.items():
-            if item.state == QueueState.RUNNING:
-                self._read_progress(item)
-
-    def _read_progress(self, item: QueueItem) -> None:
-        if self._connection is None:
-            return
-        entry = self._journal.latest_for_group(self._connection.key, item.group_id)
-        if entry is None or entry.id <= item.prior_merge:
-            return
-        done = sum(1 for s in entry.steps if s.state == Journalled.DONE)
-        total = len(entry.steps)
+    def _on_step(self, item: QueueItem, done: int, total: int,
+                 step: MergeStep | None) -> None:
+        """The apply service is about to send `step` (None: all sent, verifying)."""
         item.steps = (done, total)
-        if done >= total:
+        if step is None:
             item.phase = _t("Checking the result in the CRM…")
         else:
-            step = entry.steps[done].step
             template = (_t("Step {n} of {total}: merging {losers} into #{master}")
                         if step.kind == StepKind.MERGE
                         else _t("Step {n} of {total}: writing the chosen values"))
