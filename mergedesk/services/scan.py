@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from mergedesk.core.models import DuplicateGroup, GroupsFile, Record
 from mergedesk.providers.base import Provider
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str, int, int | None], None]  # phase, done, total
 MATCH_STEPS = 1000  # matching reports a fraction; progress gets it as done/1000
+_NEVER = 1 << 30  # a young-generation threshold no allocation count reaches
+T = TypeVar("T")
 
 
 @dataclass
@@ -92,7 +95,7 @@ class ScanService:
             progress=_fraction_reporter(progress),
         )
         loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(None, run)
+        result = await loop.run_in_executor(None, without_young_pile, run)
 
         def store() -> None:  # in the executor too, like the record cache
             by_id = {r.id: r for r in records}
@@ -102,6 +105,26 @@ class ScanService:
         await loop.run_in_executor(None, store)
         return ScanResult(provider_name, entity, list(result.groups), len(records),
                           list(result.notes))
+
+
+def without_young_pile(run: Callable[[], T]) -> T:
+    """Run the matching engine so that what it leaves never meets a young collection.
+
+    The engine switches the collector off while it matches (gc.disable, for the whole
+    process): everything allocated meanwhile, in every thread, piles up in the youngest
+    generation, and the first collection once it is back on walked that pile holding the
+    GIL, a 300 ms stall of a GUI's loop at 100,000 records. A young threshold nothing
+    reaches keeps that pass from starting; freeze() then moves the pile to the permanent
+    generation without walking it (what outlived matching, records and groups, lives on;
+    refcounting still frees it). Only the young threshold is put back: a GUI may have
+    set the others meanwhile (ui.responsiveness)."""
+    young = gc.get_threshold()[0]
+    gc.set_threshold(_NEVER, *gc.get_threshold()[1:])
+    try:
+        return run()
+    finally:
+        gc.freeze()
+        gc.set_threshold(young, *gc.get_threshold()[1:])
 
 
 def _fraction_reporter(progress: Progress | None) -> Callable[[float], None] | None:
