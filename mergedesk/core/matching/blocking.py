@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from mergedesk.core.matching.features import HASHED_COLUMNS, Codebook, Features, encode
-from mergedesk.core.matching.normalise import company_token, soundex
+from mergedesk.core.matching.normalise import company_token, soundex_many
 from mergedesk.core.matching.progress import Progress
 
 _NOTED_BLOCKS = 3  # giant blocks named one by one in the notes, per key
@@ -56,10 +56,13 @@ def _by_code(features: Features, column: str, key: Callable[[str], str],
 
 
 def _sound_codes(features: Features, codebook: Codebook) -> np.ndarray:
-    table = codebook.setdefault("key:name_sound", {})
-    a = _by_code(features, "first", soundex, table)
+    # First and last names share one vocabulary: its Soundex codes are computed once.
+    words = features.vocabulary(("first",)).tolist()
+    sounds = _ids(soundex_many(words), codebook.setdefault("key:name_sound", {}))
+    per_code = np.r_[sounds, -1]  # code -1 picks the trailing -1
+    a = per_code[features.codes["first"][0]]
     a[features.codes["initial"][0]] = -1  # an initial sounds like too many names
-    return _pair_codes(a, _by_code(features, "last", soundex, table))
+    return _pair_codes(a, per_code[features.codes["last"][0]])
 
 
 def _company_codes(features: Features, codebook: Codebook) -> np.ndarray:

@@ -26,6 +26,13 @@ from mergedesk.core.matching.normalise.addresses import (
         ("Hauptstraße 5", "haupt st 5"),
         ("Haupt Str. 5", "haupt st 5"),
         ("  ", ""),
+        # Repeated and adjacent words, compounds, a leading and a trailing one.
+        ("1 Street Street Street Road", "1 st st st rd"),
+        ("North South East West", "n s e w"),
+        ("Oststrasse 3, Westweg", "ost st 3 westweg"),
+        ("Strasse 5", "st 5"),
+        ("Poststr 12 Str", "post st 12 st"),
+        ("Main Street-Avenue", "main st ave"),
     ],
 )
 def test_normalise_street(raw: str, expected: str) -> None:

@@ -3,6 +3,7 @@ exclusions, determinism and the field map."""
 
 from __future__ import annotations
 
+import gc
 import random
 from typing import Any
 
@@ -79,6 +80,28 @@ def test_progress_rises_to_one_and_cancel_stops_the_scan() -> None:
     assert seen == sorted(seen) and seen[-1] == 1.0
     with pytest.raises(ScanCancelled):
         find_groups(data.records, cancel=lambda: len(seen) > 0, progress=seen.append)
+
+
+def test_a_scan_restores_the_collector_and_leaves_its_results_in_the_oldest_generation(
+) -> None:  # fmt: skip
+    data = make("contacts", 300, seed=2)
+    result = find_groups(data.records)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    # Promoted at once: no young collection walks a million evidence items after a scan.
+    assert any(item is result.groups[0] for item in gc.get_objects(generation=2))
+    gc.disable()
+    find_groups(data.records)
+    assert not gc.isenabled()
+    gc.enable()
+
+
+def test_a_scan_leaves_objects_frozen_on_purpose_frozen() -> None:
+    gc.freeze()  # as the app does with its start-up objects
+    try:
+        find_groups(make("contacts", 300, seed=2).records)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_excluded_pairs_never_come_back() -> None:

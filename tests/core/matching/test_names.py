@@ -12,6 +12,7 @@ from mergedesk.core.matching.normalise.names import (
     given_name,
     given_names,
     soundex,
+    soundex_many,
     split_full_name,
 )
 
@@ -91,3 +92,15 @@ def test_soundex_matches_the_classic_codes(name: str, code: str) -> None:
 def test_batch_forms_equal_the_single_ones(texts: list[str]) -> None:
     assert given_names(texts) == [given_name(t) for t in texts]
     assert family_names(texts) == [family_name(t) for t in texts]
+
+
+@settings(deadline=None)  # timing varies on a shared machine
+@given(st.lists(st.text(alphabet="abhwlmrtyaeiou0123- \u00e9\x00", max_size=12), max_size=30))
+def test_soundex_many_equals_soundex(names: list[str]) -> None:
+    # Runs of one code across h/w and vowels, digits, punctuation, non-ASCII, NUL.
+    assert soundex_many(names) == [soundex(name) for name in names]
+
+
+def test_soundex_many_collapses_long_runs() -> None:
+    names = ["b" * 9 + "p" * 5 + "a" + "fff", "hhhwww", "a" * 30, ""]
+    assert soundex_many(names) == [soundex(name) for name in names] == ["b100", "h000", "a000", ""]

@@ -33,6 +33,7 @@ from mergedesk.core.matching.normalise.names import (
     given_name,
     given_names,
     soundex,
+    soundex_many,
     split_full_name,
 )
 from mergedesk.core.matching.normalise.phones import PhoneNormaliser
@@ -78,6 +79,7 @@ __all__ = [
     "normalise_streets",
     "personal_local",
     "soundex",
+    "soundex_many",
     "split_full_name",
     "web_domain",
 ]

@@ -119,10 +119,13 @@ _NOT_BARE = (" <,;:\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u200
 def _bare_batch(texts: list[str]) -> list[str] | None:
     """The texts lower-cased when none holds a display name, a list or a space (the
     usual export), checked on one joined string at C speed; else None."""
-    big = "\x00".join(texts).lower()
+    big = "\x00".join(texts)
+    # lower() neither makes nor removes any of these characters: checked before it.
     if big.count("\x00") != len(texts) - 1 or any(map(big.__contains__, _NOT_BARE)):
         return None
-    return big.split("\x00") if texts else []
+    if not big.isascii():  # one accented address sends a joined lower() down the slow path
+        return list(map(str.lower, texts))
+    return big.lower().split("\x00") if texts else []
 
 
 def _split_batch(texts: list[str], lowered: list[str]) -> tuple[list[str], ...]:

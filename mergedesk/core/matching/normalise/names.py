@@ -120,6 +120,32 @@ def split_full_name(text: str) -> tuple[str, str]:
     return canonical_given_name(tokens[0]), "".join(tokens[start:])
 
 
+# Every ASCII character but the letters and the NUL that joins names in soundex_many().
+_ASCII_NON_LETTERS = str.maketrans(
+    "", "", "".join(c for c in map(chr, range(1, 128)) if not "a" <= c <= "z")
+)
+
+
+def soundex_many(names: list[str]) -> list[str]:
+    """soundex() of many names, the letter work done on one joined string at C speed
+    (a regex substitution per name costs more than the rest of blocking)."""
+    big = "\x00".join(names)
+    if not big.isascii() or big.count("\x00") != len(names) - 1:
+        return list(map(soundex, names))
+    letters = big.translate(_ASCII_NON_LETTERS)
+    codes = letters.translate(_SOUNDEX)
+    # Runs of one digit become one, as _RUNS does; runs of 0 may stay (0s are dropped).
+    for digit in "123456":
+        while digit * 2 in codes:
+            codes = codes.replace(digit * 2, digit)
+    return [
+        (word[0] + (code if word[0] in "hw" else code[1:]).replace("0", "") + "000")[:4]
+        if word
+        else ""
+        for word, code in zip(letters.split("\x00"), codes.split("\x00"), strict=True)
+    ]
+
+
 def soundex(name: str) -> str:
     """American Soundex of a folded name ("robert" -> "r163"); "" for no letters."""
     letters = _NON_LETTERS.sub("", name)
