@@ -58,10 +58,10 @@ async def measure_stall(home: Path, settings, records: int, merges: int, heartbe
         await until(lambda: bool(loaded) and not window.scanner.running, 600)
         scanned = time.perf_counter() - started
         result = beat.stop()
-        result["late_beats_by_phase"] = _by_phase(
-            [(when, gap) for when, gap, _ in beat.late], phases, started)
-        result["late_beats_cpu_ms_by_phase"] = _by_phase(
-            [(when, cpu) for when, _, cpu in beat.late], phases, started)
+        for key, column in (("late_beats_by_phase", 1), ("late_beats_cpu_ms_by_phase", 2),
+                            ("late_beats_run_queue_ms_by_phase", 3)):
+            result[key] = _by_phase([(late[0], late[column]) for late in beat.late],
+                                    phases, started)
         outcomes: dict[str, int] = {}
         for item in window.queue.model.items():
             key = str(item.outcome.status) if item.outcome else "none"

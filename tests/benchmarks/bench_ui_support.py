@@ -5,6 +5,7 @@ heartbeat. Not a benchmark on its own."""
 from __future__ import annotations
 
 import asyncio
+import collections
 import gc
 import json
 import random
@@ -101,11 +102,13 @@ class Heartbeat(QObject):
         super().__init__()
         self.interval = interval
         self.gaps: list[float] = []
-        # (when, gap ms, GUI thread's CPU ms in the gap) of beats over 50 ms late: a gap
-        # with little CPU is time the thread waited (GIL, a lock, disk, the scheduler).
-        self.late: list[tuple[float, float, float]] = []
+        # (when, gap ms, GUI thread's CPU ms, its run-queue wait ms) of beats over 50 ms
+        # late: a gap with little CPU is time the thread waited; the run-queue part of it
+        # is the OS giving the CPU to others (load), the rest the GIL, a lock or disk.
+        self.late: list[tuple[float, float, float, float]] = []
         self._last = 0.0
         self._last_cpu = 0.0
+        self._last_queued = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(interval)
         self._timer.timeout.connect(self._beat)
@@ -115,6 +118,7 @@ class Heartbeat(QObject):
     def start(self) -> None:
         self._last = time.perf_counter()
         self._last_cpu = time.thread_time()
+        self._last_queued = _run_queue_wait()
         self._timer.start()
         self.collections: list[tuple[int, float]] = []  # (generation, ms) of each GC pass
         self._gc_started = 0.0
@@ -126,9 +130,19 @@ class Heartbeat(QObject):
 
     def _watch(self, gui: int) -> None:
         reported = 0.0
+        samples: list[str] = []  # the GUI thread's innermost frames during a long stall
         while self._running:
             time.sleep(0.01)
             late = time.perf_counter() - self._last
+            if samples and self._last != reported:  # the late beat came: sum it up
+                counted = "; ".join(f"{n}x {where}" for where, n in
+                                    collections.Counter(samples).most_common(4))
+                print(f"--- stall samples (10 ms apart): {counted}", file=sys.stderr,
+                      flush=True)
+                samples = []
+            if late > 0.04 and self._last == reported:
+                frame = sys._current_frames().get(gui)
+                samples.append(_where(frame) if frame else "?")
             if late > 0.04 and self._last != reported:
                 reported = self._last
                 frames = sys._current_frames()
@@ -162,12 +176,34 @@ class Heartbeat(QObject):
                 "gc_passes": len(self.collections), "slowest_gc_ms_by_generation": slowest}
 
     def _beat(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, queued = time.perf_counter(), time.thread_time(), _run_queue_wait()
         gap = (now - self._last) * 1000
         self.gaps.append(gap)
         if gap - self.interval > 50:
-            self.late.append((now, gap, (cpu - self._last_cpu) * 1000))
-        self._last, self._last_cpu = now, cpu
+            self.late.append((now, gap, (cpu - self._last_cpu) * 1000,
+                              (queued - self._last_queued) * 1000))
+        self._last, self._last_cpu, self._last_queued = now, cpu, queued
+
+
+def _where(frame) -> str:
+    """The innermost frame of MergeDesk's own code (else the innermost), as file:line."""
+    inner = frame
+    while frame is not None:
+        if "/mergedesk/" in frame.f_code.co_filename:
+            inner = frame
+            break
+        frame = frame.f_back
+    return f"{Path(inner.f_code.co_filename).name}:{inner.f_lineno} {inner.f_code.co_name}"
+
+
+def _run_queue_wait() -> float:
+    """Seconds the calling thread has spent runnable but not running (Linux schedstat;
+    0 elsewhere): waiting for a CPU, as opposed to sleeping on the GIL or a lock."""
+    try:
+        with open("/proc/thread-self/schedstat") as stats:
+            return int(stats.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 @dataclass
