@@ -58,7 +58,8 @@ class KeyOrder:
             seen = (id(rows), len(rows), sorted(rows))
             self._sorted[table] = seen
         keys = seen[2]
-        return iter(keys[bisect.bisect_right(keys, last) if last else 0:])
+        start = bisect.bisect_right(keys, last) if last else 0
+        return (keys[i] for i in range(start, len(keys)))  # no copy of the rest
 
 
 def page(rows: dict[str, Row], keys: Iterator[str], wanted: Callable[[Row], bool],
