@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -31,10 +32,10 @@ SHOWN = "window shown"
 
 
 def launch_once(command: list[str], env: dict[str, str], timeout: float = 60.0,
-                ) -> tuple[float, float]:
-    """Seconds from launch to the 'window shown' line, and the process's CPU seconds
+                ) -> tuple[float, float, int | None]:
+    """Seconds from launch to the 'window shown' line, the process's CPU seconds
     (user + system) up to that line (on Linux; elsewhere its whole life, quitting
-    included). The app then quits by itself."""
+    included), and the Python modules loaded by then. The app then quits by itself."""
     started = time.perf_counter()
     process = subprocess.Popen([*command, "--exit-when-shown"], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
@@ -48,7 +49,9 @@ def launch_once(command: list[str], env: dict[str, str], timeout: float = 60.0,
         else:
             raise RuntimeError(f"{command[0]} exited without showing its window")
         whole_life = _cpu_seconds(process, timeout)
-        return elapsed, whole_life if cpu is None else cpu
+        modules = re.search(r"(\d+) modules", line)
+        return (elapsed, whole_life if cpu is None else cpu,
+                int(modules.group(1)) if modules else None)
     finally:
         if process.poll() is None:
             process.kill()
@@ -85,17 +88,20 @@ def drop_caches() -> bool:
 
 
 def measure(command: list[str], runs: int, env: dict[str, str], cold: bool) -> dict:
-    times, cpus, dropped = [], [], []
+    times, cpus, dropped, modules = [], [], [], set()
     for _ in range(runs):
         dropped.append(drop_caches() if cold else False)
-        elapsed, cpu = launch_once(command, env)
+        elapsed, cpu, loaded = launch_once(command, env)
         times.append(elapsed)
         cpus.append(cpu)
+        modules.add(loaded)
     return {"command": " ".join(command), "runs_s": [round(t, 3) for t in times],
             "first_s": round(times[0], 3), "median_s": round(statistics.median(times), 3),
             "min_s": round(min(times), 3), "max_s": round(max(times), 3),
             # The least disturbed run: on a shared machine, the closest to an idle one.
             "cpu_median_s": round(statistics.median(cpus), 3), "cpu_min_s": round(min(cpus), 3),
+            # Python modules loaded at the first paint (the same at every run).
+            "modules_at_paint": sorted(m for m in modules if m is not None),
             "page_cache_dropped": all(dropped)}
 
 

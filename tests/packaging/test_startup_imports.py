@@ -36,7 +36,8 @@ def test_the_gui_entry_loads_no_sandbox_client_or_matching_engine():
     loaded = modules_after("import mergedesk.cli, mergedesk.app")
     assert "mergedesk.ui.review.main_window" in loaded  # the probe did load the GUI
     deferred = {"mergedesk.sandbox", "uvicorn", "starlette", "numpy", "rapidfuzz",
-                "mergedesk.core.matching.engine", "mergedesk.selftest"}
+                "mergedesk.core.matching.engine", "mergedesk.selftest",
+                "mergedesk.ui.history.dialog", "mergedesk.ui.history.models"}
     assert not deferred & loaded
     clients = {f"mergedesk.providers.{p}.client" for p in PROVIDERS}
     assert not clients & loaded
