@@ -9,6 +9,7 @@ import importlib
 
 from PySide6.QtCore import QObject, Signal
 
+from mergedesk.core.models import DuplicateGroup, Record
 from mergedesk.services.scan import ScanResult, ScanService
 from mergedesk.ui.connection import Connection
 from mergedesk.ui.review.status_bar import ReviewStatusBar
@@ -43,12 +44,7 @@ class Scanner(QObject):
 
     async def _scan(self, connection: Connection) -> None:
         self._status_bar.show_progress(self.tr("Reading records…"), 0, None)
-        # The matching engine (numpy, rapidfuzz) loads on first use: a third of a second
-        # the loop would stand still for. Loaded on a worker thread instead — the engine
-        # module itself: the package only names it (PEP 562), so importing the package
-        # left the engine to load on the loop when the scan asked for find_groups.
-        await asyncio.get_running_loop().run_in_executor(
-            None, importlib.import_module, "mergedesk.core.matching.engine")
+        await asyncio.get_running_loop().run_in_executor(None, _warm_up)
         try:
             result = await self._service.scan(
                 connection.provider, connection.base_url, connection.entity,
@@ -73,3 +69,14 @@ class Scanner(QObject):
         else:
             text = self.tr("Reading records: {n}").format(n=done)
         self._status_bar.show_progress(text, done, total)
+
+
+def _warm_up() -> None:
+    """On a worker thread, what a scan would otherwise load on the loop, where it stood
+    still for it: the matching engine module (numpy, rapidfuzz: a third of a second; the
+    module itself, as the package only names it, PEP 562), and the validators of the
+    records the pages are read into and of the groups the list shows after the scan,
+    which pydantic builds at their first use (defer_build, core.models: 126 and 75 ms)."""
+    importlib.import_module("mergedesk.core.matching.engine")
+    Record.model_validate({"id": "warm-up", "fields": {}})
+    DuplicateGroup.model_validate({"id": "warm-up", "score": 1.0, "records": ("a", "b")})
