@@ -204,9 +204,11 @@ def _read(fields: list[Mapping[str, Any]], paths: list[str]) -> dict[str, list[s
     plain = [p for p in paths if "." not in p]
     columns: dict[str, list[Any]] = {p: [] for p in plain}
     if plain and fields:
-        blanks = [""] * len(plain)
-        rows = [tuple(map(f.get, plain, blanks)) for f in fields]
-        columns = dict(zip(plain, map(list, zip(*rows, strict=True)), strict=True))
+        blanks, width = [""] * len(plain), len(plain)
+        # One flat list, record after record, cut into columns by strided slices: a third
+        # less than a tuple per record transposed by zip(*rows) (a million iterators).
+        values = [value for f in fields for value in map(f.get, plain, blanks)]
+        columns = {path: values[k::width] for k, path in enumerate(plain)}
     for path in paths:
         if "." in path:
             columns[path] = [read_path(f, path) for f in fields]
