@@ -167,13 +167,17 @@ class _Repeating:
 
     def codes(self, raw: Sequence[str], batch: Callable[[list[str]], list[str]]) -> np.ndarray:
         """Code per raw value; `batch` (a list normaliser) sees only values not seen yet."""
-        index = {value: i for i, value in enumerate(dict.fromkeys(raw))}
-        rows = np.fromiter(map(index.__getitem__, raw), np.int64, len(raw))
+        # One pass: each row gets the position where its value first appears.
+        first: dict[str, int] = {}
+        rows = np.fromiter(map(first.setdefault, raw, range(len(raw))), np.int64, len(raw))
         memo = self.memo
-        new = [value for value in index if value not in memo]
+        new = [value for value in first if value not in memo]
         if new:
             memo.update(zip(new, encode(batch(new), self.table).tolist(), strict=True))
-        return np.fromiter(map(memo.__getitem__, index), np.int32, len(index))[rows]
+        by_position = np.empty(len(raw), np.int32)
+        by_position[np.fromiter(first.values(), np.int64, len(first))] = np.fromiter(
+            map(memo.__getitem__, first), np.int32, len(first))  # fmt: skip
+        return by_position[rows]
 
 
 def _left_packed(columns: list[list[str]]) -> list[list[str]]:

@@ -77,3 +77,14 @@ def test_fast_path_agrees_with_phonenumbers(region: str, number_format: int) -> 
 @given(st.lists(st.text(alphabet="0123456789 +-().x/#", max_size=20), max_size=20))
 def test_batch_form_equals_the_single_one(texts: list[str]) -> None:
     assert US.e164_many(texts) == [US.e164(t) if t else "" for t in texts]
+
+
+OTHERS = [PhoneNormaliser(region) for region in ("GB", "DE", "AU", "JP", "BR", "IT")]
+
+
+@settings(deadline=None)  # timing varies on a shared machine
+@given(st.lists(st.text(alphabet="00011123456789 +-()", max_size=16), max_size=20))
+def test_batch_form_equals_the_single_one_in_other_regions(texts: list[str]) -> None:
+    # Trunk prefixes (0), international prefixes (00, 0011, 010 ...), Italy keeps its 0.
+    for normaliser in OTHERS:
+        assert normaliser.e164_many(texts) == [normaliser.e164(t) if t else "" for t in texts]
