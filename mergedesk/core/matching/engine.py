@@ -86,17 +86,20 @@ def promote_survivors() -> None:
         gc.unfreeze()
 
 
-def unique_records(records: Sequence[RecordLike]) -> tuple[Sequence[RecordLike], list[str]]:
-    """Records with each id once (first copy kept), and a note if any were dropped."""
+def unique_records(records: Sequence[RecordLike]
+                   ) -> tuple[Sequence[RecordLike], list[str], list[str]]:  # fmt: skip
+    """Records with each id once (first copy kept), their ids (read once: extraction
+    reuses them), and a note if any were dropped."""
     ids = [record.id for record in records]
     if len(set(ids)) == len(ids):  # the usual case, checked at C speed
-        return records, []
+        return records, ids, []
     seen: dict[str, int] = {}
     for i, record_id in enumerate(ids):
         seen.setdefault(record_id, i)
-    kept = [records[i] for i in sorted(seen.values())]
-    dropped = len(records) - len(kept)
-    return kept, [f"{dropped:,} records skipped: their id appears more than once"]
+    rows = sorted(seen.values())
+    kept = [records[i] for i in rows]
+    note = f"{len(records) - len(kept):,} records skipped: their id appears more than once"
+    return kept, [ids[i] for i in rows], [note]
 
 
 def input_notes(records: Sequence[RecordLike], field_map: FieldMap) -> list[str]:
@@ -149,7 +152,7 @@ def find_groups_state(records: Sequence[RecordLike], settings: MatchSettings,
     """find_groups() keeping the intermediate state (see ScanState) if `keep_state`;
     without it the normalised records are freed before the groups are built."""
     tracker.at(0.0)
-    records, notes = unique_records(records)
+    records, ids, notes = unique_records(records)
     field_map = resolve_field_map(records, settings)
     problems = input_notes(records, field_map)
     if problems:
@@ -163,7 +166,7 @@ def find_groups_state(records: Sequence[RecordLike], settings: MatchSettings,
         )
         return ScanState(result, field_map, notes=notes + problems)  # fmt: skip
     codebook: Codebook = {}
-    features = extract_all(records, field_map, settings, codebook, tracker.span(0.0, 0.5))
+    features = extract_all(records, field_map, settings, codebook, tracker.span(0.0, 0.5), ids)
     candidates = candidate_pairs(
         features, settings.blocking, settings.max_block_size, settings.block_window, codebook,
         tracker.span(0.5, 0.55),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import count
+from itertools import chain, count
 from typing import Any, Protocol
 
 import numpy as np
@@ -108,7 +108,7 @@ class Features:
                                                                    strict=True))
                     for k in columns[0]}  # fmt: skip
 
-        ids = [rid for part in parts for rid in part.ids]
+        ids = list(chain.from_iterable(part.ids for part in parts))
         return Features(ids, join([p.text for p in parts]), join([p.codes for p in parts]),
                         parts[0].tables)  # fmt: skip
 
@@ -307,8 +307,10 @@ class _Extractor:
 
 
 def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebook, *,
-            region: str = "US", day_first: bool = False) -> Features:  # fmt: skip
-    """Normalised columns of `records`; `codebook` is extended with new values."""
+            region: str = "US", day_first: bool = False, ids: list[str] | None = None
+            ) -> Features:  # fmt: skip
+    """Normalised columns of `records`; `codebook` is extended with new values. `ids`, when
+    given, are the records' ids (a million records are slow to touch twice)."""
     ex = _Extractor(records, field_map, codebook, region, day_first)
     n = ex.n
     first, last = ex.names()
@@ -339,4 +341,4 @@ def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebo
         "initial": (np.array([len(g) == 1 for g in given], dtype=np.bool_)[rows],),
     }  # fmt: skip
     codes |= {k: (v,) for k, v in repeating.items()}
-    return Features([r.id for r in records], text, codes, codebook)
+    return Features([r.id for r in records] if ids is None else ids, text, codes, codebook)

@@ -32,18 +32,22 @@ def resolve_field_map(records: Sequence[RecordLike], settings: MatchSettings) ->
 
 
 def extract_all(records: Sequence[RecordLike], field_map: FieldMap, settings: MatchSettings,
-                codebook: Codebook, progress: Progress) -> Features:  # fmt: skip
-    """Features of all records, extracted in chunks so progress and cancel stay live."""
+                codebook: Codebook, progress: Progress, ids: list[str] | None = None
+                ) -> Features:  # fmt: skip
+    """Features of all records, extracted in chunks so progress and cancel stay live;
+    `ids`, when given, are the records' ids (not read again)."""
     chunks = []
     for start in range(0, len(records), EXTRACT_CHUNK):
         progress.at(start / len(records))
+        end = start + EXTRACT_CHUNK
         chunks.append(
             extract(
-                records[start : start + EXTRACT_CHUNK],
+                records[start:end],
                 field_map,
                 codebook,
                 region=settings.default_region,
                 day_first=settings.day_first,
+                ids=None if ids is None else ids[start:end],
             )
         )
     progress.at(1.0)
