@@ -26,6 +26,7 @@ _GOOD_NAME = 0.9  # a straight reading this good is not re-read swapped
 # Low-weight fields with costly comparisons: compared only for pairs that can still reach
 # the weak threshold once the decisive fields are known.
 LATE_FIELDS = ("company", "city", "address")
+_PARALLEL_ITEMS = 20_000  # smaller cpdist calls run on one thread (see _threads)
 
 
 @dataclass
@@ -60,13 +61,19 @@ def _nan(n: int) -> np.ndarray:
     return np.full(n, np.nan, dtype=np.float32)
 
 
+def _threads(workers: int, items: np.ndarray) -> int:
+    """rapidfuzz threads for one call: starting them costs milliseconds, more than a
+    small call's work (a 1M-record scan makes some 80 calls, half of them small)."""
+    return workers if len(items) >= _PARALLEL_ITEMS else 1
+
+
 def _similarity(scorer: Scorer, xa: np.ndarray, xb: np.ndarray, mask: np.ndarray,
                 workers: int, scale: float = 1.0) -> np.ndarray:  # fmt: skip
     """scorer over the pairs where mask is set, NaN elsewhere; one cpdist call."""
     out = _nan(len(xa))
     rows = np.flatnonzero(mask)
     if len(rows):
-        sims = process.cpdist(xa[rows], xb[rows], scorer=scorer, workers=workers,
+        sims = process.cpdist(xa[rows], xb[rows], scorer=scorer, workers=_threads(workers, rows),
                               dtype=np.float32)  # fmt: skip
         out[rows] = sims / scale if scale != 1.0 else sims
     return out
@@ -115,8 +122,9 @@ def _coded_similarity(view: _PairView, columns: tuple[str, str], scorer: Scorer,
         base = int(high.max()) + 1
         distinct, inverse = _unique_inverse(low * base + high)
         words = view.f.vocabulary(tuple(dict.fromkeys(columns)))
+        threads = _threads(view.workers, distinct)
         sims = process.cpdist(words[distinct // base], words[distinct % base], scorer=scorer,
-                              workers=view.workers, dtype=np.float32)  # fmt: skip
+                              workers=threads, dtype=np.float32)  # fmt: skip
         out[rows] = sims[inverse] / scale if scale != 1.0 else sims[inverse]
     return out
 
