@@ -9,6 +9,7 @@ tells cheaply whether anything changed since the list was read."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from array import array
@@ -92,7 +93,8 @@ class GroupReader:
     def interrupt(self) -> None:
         """Stop a running query from another thread (it raises sqlite3.OperationalError
         on either backend)."""
-        self._conn.interrupt()
+        with contextlib.suppress(Exception):  # closed already: nothing runs to stop
+            self._conn.interrupt()
 
     def status_counts(self, conn: str) -> dict[str, int]:
         rows = self._conn.execute(

@@ -5,13 +5,14 @@ jump anywhere in a million groups repaints a screenful within a frame."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from mergedesk.ui.models.group_list import SCORE, SIZE, STATUS, GroupListModel, RowView
+from mergedesk.ui.models.group_list import SCORE, SIZE, STATUS, SUMMARY, GroupListModel, RowView
 
 _PAD = 4
+_STATICS = 512  # distinct short texts kept laid out (scores, sizes, status words)
 _V = Qt.AlignmentFlag.AlignVCenter
 _ALIGN = {SCORE: Qt.AlignmentFlag.AlignRight | _V, SIZE: Qt.AlignmentFlag.AlignRight | _V}
 _LEFT = Qt.AlignmentFlag.AlignLeft | _V
@@ -27,10 +28,13 @@ class GroupRowDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._colours: dict[tuple[int, int], QColor] = {}
         self._metrics: QFontMetrics | None = None
+        self._widest = 0  # the font's widest letter
+        self._statics: dict[str, QStaticText] = {}
 
     def refresh_style(self) -> None:
         """The palette or the font changed (theme switch): look them up again."""
         self._colours.clear()
+        self._statics.clear()
         self._metrics = None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -50,10 +54,34 @@ class GroupRowDelegate(QStyledItemDelegate):
             return
         metrics = self._metrics or self._remember_metrics(option)
         width = rect.width() - 2 * _PAD
-        text = view.elided(column, width, lambda t: metrics.elidedText(t, _ELIDE, width))
+        text = view.texts[column]
+        # Most texts fit, which costs a glance to know for ASCII (drawn in this font,
+        # no letter wider than its widest); others are measured and elided once.
+        fits = text.isascii() and len(text) * self._widest <= width
+        if not fits:
+            text = view.elided(column, width, lambda t: metrics.elidedText(t, _ELIDE, width))
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(self._colour(option, group, role))
+        if fits and column != SUMMARY:  # a score, a size, a status: the same few words
+            static = self._static(text)
+            size = static.size()
+            x = rect.left() + _PAD if column not in _ALIGN else \
+                rect.left() + rect.width() - _PAD - size.width()
+            painter.drawStaticText(QPointF(x, rect.top() + (rect.height() - size.height()) / 2),
+                                   static)
+            return
         painter.drawText(rect.adjusted(_PAD, 0, -_PAD, 0), _ALIGN.get(column, _LEFT), text)
+
+    def _static(self, text: str) -> QStaticText:
+        """A short text that repeats down the list, laid out once: drawing it again
+        costs a fifth of drawing it from the string."""
+        static = self._statics.get(text)
+        if static is None:
+            if len(self._statics) > _STATICS:
+                self._statics.clear()
+            static = self._statics[text] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+        return static
 
     def _colour(self, option: QStyleOptionViewItem, group: int,
                 role: QPalette.ColorRole) -> QColor:
@@ -65,6 +93,7 @@ class GroupRowDelegate(QStyledItemDelegate):
 
     def _remember_metrics(self, option: QStyleOptionViewItem) -> QFontMetrics:
         self._metrics = QFontMetrics(option.fontMetrics)
+        self._widest = self._metrics.maxWidth()
         return self._metrics
 
     def _pill(self, painter: QPainter, option: QStyleOptionViewItem, view: RowView,

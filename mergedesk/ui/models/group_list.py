@@ -5,6 +5,7 @@ own indexes; sorting, filtering and search are SQL (store.group_query), not a pr
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -60,6 +61,9 @@ class GroupListModel(QAbstractTableModel):
         self._pages = GroupPages()
         self._status: dict[str, GroupStatus] = {}  # decided here since the rows were read
         self._views: dict[int, RowView] = {}  # painted rows' texts, by row
+        # Words painted over and over (a screenful has a few distinct scores and
+        # statuses): formatted and translated once per language, not once per row.
+        self._words: dict[object, str] = {}
         self._version: int | None = None  # the store's change counter when rows were read
         # Live refresh on a team workspace: others' decisions and claims show within
         # POLL_MS (one tiny query; on SQLite nobody else writes, so it never fires).
@@ -210,6 +214,7 @@ class GroupListModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Status words are cached per painted row: drop them on a language change."""
         self._views.clear()
+        self._words.clear()
         if self.rowCount():
             self.dataChanged.emit(self.index(0, STATUS), self.index(self.rowCount() - 1, STATUS))
 
@@ -230,13 +235,19 @@ class GroupListModel(QAbstractTableModel):
 
     def _display(self, listing: GroupListing, column: int) -> str:
         if column == SCORE:
-            return percent(listing.score)
+            return self._word(listing.score, percent)
         if column == SIZE:
             return str(listing.size)
         if column == SUMMARY:
             return listing.title or ", ".join(f"#{r}" for r in listing.records)
-        label = messages.status_label(self.status_of(listing))
+        label = self._word(self.status_of(listing), messages.status_label)
         return f"{label} · {listing.claimed_by}" if listing.claimed_by else label
+
+    def _word(self, key: Any, make: Callable[[Any], str]) -> str:
+        word = self._words.get(key)
+        if word is None:
+            word = self._words[key] = make(key)
+        return word
 
 
 class RowView:

@@ -183,11 +183,13 @@ class GroupListPanel(QWidget):
         self._building = builder
         loop = asyncio.get_running_loop()
         try:
-            order = await loop.run_in_executor(None, builder.order, self._conn, query)
+            order = await loop.run_in_executor(None, _read_order, builder, self._conn, query)
         except sqlite3.OperationalError:  # interrupted: a newer query replaced this one
             return
+        except asyncio.CancelledError:  # the window closes: stop the statement too
+            builder.interrupt()
+            raise
         finally:
-            builder.close()
             if self._building is builder:
                 self._building = None
         if query != self._query:
@@ -318,3 +320,12 @@ class GroupListPanel(QWidget):
             self._wanted = self.current_group_id()
             self._apply(GroupQuery(statuses=self._query.statuses, words=self._query.words,
                                    sort=sort, descending=descending))
+
+
+def _read_order(builder: GroupReader, conn: str, query: GroupQuery):
+    """The whole ordering, on a worker thread; the reader is closed there too, never
+    from the loop while its statement may still run (closing under it crashes)."""
+    try:
+        return builder.order(conn, query)
+    finally:
+        builder.close()
