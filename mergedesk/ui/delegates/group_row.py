@@ -5,7 +5,7 @@ jump anywhere in a million groups repaints a screenful within a frame."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -69,6 +69,10 @@ class GroupRowDelegate(QStyledItemDelegate):
                 rect.left() + rect.width() - _PAD - size.width()
             painter.drawStaticText(QPointF(x, rect.top() + (rect.height() - size.height()) / 2),
                                    static)
+            return
+        if column == SUMMARY:  # elided already: drawn at its baseline, no line layout
+            baseline = rect.top() + (rect.height() - metrics.height()) // 2 + metrics.ascent()
+            painter.drawText(QPoint(rect.left() + _PAD, baseline), text)
             return
         painter.drawText(rect.adjusted(_PAD, 0, -_PAD, 0), _ALIGN.get(column, _LEFT), text)
 

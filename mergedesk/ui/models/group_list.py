@@ -79,6 +79,13 @@ class GroupListModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else 4
 
+    def index(self, row: int, column: int, parent: ModelIndex = NO_PARENT) -> QModelIndex:
+        # Qt's own asks rowCount() and columnCount() for every cell it paints: two calls
+        # into Python instead of this one.
+        if 0 <= row < self._pages.count and 0 <= column < 4 and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def multiData(self, index: ModelIndex, roles: QModelRoleDataSpan) -> None:
         """What a view paints, all roles of a cell in one call: painting a screenful of
         a million-row list costs one Python call per cell, not one per role."""
