@@ -10,7 +10,9 @@ from collections.abc import Callable
 from mergedesk.services.workspace import Workspace
 from mergedesk.ui.models.display import group_title
 
-BATCH = 2000
+# Groups titled per transaction. Small: the write holds the store's lock through its
+# disk sync, and the loop's own reads of the store (the group shown) wait behind it.
+BATCH = 250
 
 
 def _title_batch(workspace: Workspace, conn: str, after: int) -> tuple[int, int]:
