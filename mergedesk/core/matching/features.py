@@ -306,11 +306,25 @@ class _Extractor:
         return [normalise_date(t, day_first=self.day_first) for t in texts]
 
 
+def with_initials(features: Features) -> Features:
+    """`features` with the given name's first letter ("first_char") and whether it is an
+    initial, derived once per distinct name: chunked extraction adds them once at the end
+    (per chunk, the whole name vocabulary was rebuilt each time)."""
+    distinct, rows = np.unique(features.codes["first"][0], return_inverse=True)
+    given = features.vocabulary(("first",))[distinct].tolist()
+    first_char = features.tables.setdefault("first_char", {})
+    features.codes["first_char"] = (encode([g[:1] for g in given], first_char)[rows],)
+    # A one-letter given name is an initial: "J" may be "John" but not "Mary".
+    features.codes["initial"] = (np.array([len(g) == 1 for g in given], dtype=np.bool_)[rows],)
+    return features
+
+
 def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebook, *,
-            region: str = "US", day_first: bool = False, ids: list[str] | None = None
-            ) -> Features:  # fmt: skip
+            region: str = "US", day_first: bool = False, ids: list[str] | None = None,
+            initials: bool = True) -> Features:  # fmt: skip
     """Normalised columns of `records`; `codebook` is extended with new values. `ids`, when
-    given, are the records' ids (a million records are slow to touch twice)."""
+    given, are the records' ids (a million records are slow to touch twice); without
+    `initials`, the caller adds them (with_initials)."""
     ex = _Extractor(records, field_map, codebook, region, day_first)
     n = ex.n
     first, last = ex.names()
@@ -327,8 +341,6 @@ def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebo
         "email": tuple(map(_objects, emails)), "phone": tuple(map(_objects, phones)),
         "address": (_objects(normalise_streets(ex.single("address"))),),
     }  # fmt: skip
-    given, rows = per_code(first, codebook["name"])
-    first_char = codebook.setdefault("first_char", {})
     codes: dict[str, Columns] = {
         "email": tuple(map(hash_codes, emails)), "local": tuple(map(hash_codes, locals_)),
         "phone": tuple(map(hash_codes, phones)),
@@ -336,9 +348,7 @@ def extract(records: Sequence[RecordLike], field_map: FieldMap, codebook: Codebo
         "country": (countries,),
         "website": (encode(ex.website(email_domains), codebook.setdefault("website", {})),),
         "birth_date": (ex.repeating("birth_date", "birth_date", ex.dates),),
-        "first_char": (encode([g[:1] for g in given], first_char)[rows],),
-        # A one-letter given name is an initial: "J" may be "John" but not "Mary".
-        "initial": (np.array([len(g) == 1 for g in given], dtype=np.bool_)[rows],),
     }  # fmt: skip
     codes |= {k: (v,) for k, v in repeating.items()}
-    return Features([r.id for r in records] if ids is None else ids, text, codes, codebook)
+    features = Features([r.id for r in records] if ids is None else ids, text, codes, codebook)
+    return with_initials(features) if initials else features

@@ -10,7 +10,13 @@ from itertools import islice
 import numpy as np
 
 from mergedesk.core.matching.clustering import cluster, strong_pairs
-from mergedesk.core.matching.features import Codebook, Features, RecordLike, extract
+from mergedesk.core.matching.features import (
+    Codebook,
+    Features,
+    RecordLike,
+    extract,
+    with_initials,
+)
 from mergedesk.core.matching.fields import FieldMap, field_paths, infer_field_map
 from mergedesk.core.matching.groups import build_groups
 from mergedesk.core.matching.progress import Progress
@@ -48,12 +54,13 @@ def extract_all(records: Sequence[RecordLike], field_map: FieldMap, settings: Ma
                 region=settings.default_region,
                 day_first=settings.day_first,
                 ids=None if ids is None else ids[start:end],
+                initials=False,
             )
         )
     progress.at(1.0)
-    if len(chunks) == 1:
-        return chunks[0]
-    return Features.concat(chunks) if chunks else extract([], field_map, codebook)
+    if not chunks:
+        return extract([], field_map, codebook)
+    return with_initials(chunks[0] if len(chunks) == 1 else Features.concat(chunks))
 
 
 def score_all(features: Features, lo: np.ndarray, hi: np.ndarray, settings: MatchSettings,
