@@ -4,7 +4,9 @@ filtered and searched in SQL, with statuses decided here shown at once."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from mergedesk.core.models import DuplicateGroup, Record
 from mergedesk.core.review import GroupStatus
@@ -138,3 +140,39 @@ def test_column_widths_survive_in_settings(qtbot, panel, tmp_path):
     header.resizeSection(SCORE, 40)
     header.restoreState(settings.value("columns"))
     assert header.sectionSize(SCORE) == 91
+
+
+def test_rows_of_an_inactive_window_are_not_painted_as_disabled(panel):
+    """A window in the background paints its rows in the Inactive colours; the
+    Disabled ones (grey) are for a disabled list only."""
+    palette = panel.table.palette()
+    palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Text, QColor("#0000ff"))
+    palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text, QColor("#00ff00"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#ff0000"))
+    delegate = panel.table.itemDelegate()
+    delegate.refresh_style()  # forget the colours of the palette it painted with
+
+    def colours(state: QStyle.StateFlag) -> set[str]:
+        """The inks of the painted text: each non-white pixel by its strongest channel."""
+        image = QImage(300, 24, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        option = QStyleOptionViewItem()
+        option.rect = QRect(0, 0, 300, 24)
+        option.state = state
+        option.palette = palette
+        option.fontMetrics = panel.table.fontMetrics()
+        painter = QPainter(image)
+        delegate.paint(painter, option, panel.model.index(1, SUMMARY))
+        painter.end()
+        inks = set()
+        for x in range(300):
+            for y in range(24):
+                pixel = QColor(image.pixel(x, y))
+                channels = {"red": pixel.red(), "green": pixel.green(), "blue": pixel.blue()}
+                if min(channels.values()) < 200:  # not the white background
+                    inks.add(max(channels, key=channels.__getitem__))
+        return inks
+
+    assert colours(QStyle.StateFlag.State_Enabled) == {"green"}  # not the active window
+    assert colours(QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Active) == {"blue"}
+    assert colours(QStyle.StateFlag.State_None) == {"red"}  # a disabled list

@@ -5,7 +5,7 @@ jump anywhere in a million groups repaints a screenful within a frame."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -21,6 +21,13 @@ _ELIDE = Qt.TextElideMode.ElideRight
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+# Colour groups as ints (Qt numbers them Active 0, Disabled 1, Inactive 2).
+_ACTIVE_GROUP = QPalette.ColorGroup.Active.value
+_DISABLED = QPalette.ColorGroup.Disabled.value
+_INACTIVE = QPalette.ColorGroup.Inactive.value
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 
 
 class GroupRowDelegate(QStyledItemDelegate):
@@ -46,9 +53,10 @@ class GroupRowDelegate(QStyledItemDelegate):
             return
         column, rect, state = index.column(), option.rect, option.state.value
         selected = state & _SELECTED
-        group = 2 if not state & _ENABLED else (0 if state & _ACTIVE else 1)
+        group = _DISABLED if not state & _ENABLED else (_ACTIVE_GROUP if state & _ACTIVE
+                                                       else _INACTIVE)
         if selected:  # the row panel (alternate colours) is painted by the view already
-            painter.fillRect(rect, self._colour(option, group, QPalette.ColorRole.Highlight))
+            painter.fillRect(rect, self._colour(option, group, _HIGHLIGHT))
         if column == STATUS and view.colour is not None:
             self._pill(painter, option, view, group, selected)
             return
@@ -58,23 +66,22 @@ class GroupRowDelegate(QStyledItemDelegate):
         # Most texts fit, which costs a glance to know for ASCII (drawn in this font,
         # no letter wider than its widest); others are measured and elided once.
         fits = text.isascii() and len(text) * self._widest <= width
-        if not fits:
-            text = view.elided(column, width, lambda t: metrics.elidedText(t, _ELIDE, width))
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.setPen(self._colour(option, group, role))
-        if fits and column != SUMMARY:  # a score, a size, a status: the same few words
+        painter.setPen(self._colour(option, group, _HIGHLIGHTED_TEXT if selected else _TEXT))
+        if column == SUMMARY:  # laid out once while the row stays in the cache
+            static = view.static(column, width, lambda: text if fits else metrics.elidedText(
+                text, _ELIDE, width))
+        elif fits:  # a score, a size, a status: the same few words down the list
             static = self._static(text)
-            size = static.size()
-            x = rect.left() + _PAD if column not in _ALIGN else \
-                rect.left() + rect.width() - _PAD - size.width()
-            painter.drawStaticText(QPointF(x, rect.top() + (rect.height() - size.height()) / 2),
-                                   static)
+        else:
+            painter.drawText(rect.adjusted(_PAD, 0, -_PAD, 0), _ALIGN.get(column, _LEFT),
+                             view.elided(column, width,
+                                         lambda t: metrics.elidedText(t, _ELIDE, width)))
             return
-        if column == SUMMARY:  # elided already: drawn at its baseline, no line layout
-            baseline = rect.top() + (rect.height() - metrics.height()) // 2 + metrics.ascent()
-            painter.drawText(QPoint(rect.left() + _PAD, baseline), text)
-            return
-        painter.drawText(rect.adjusted(_PAD, 0, -_PAD, 0), _ALIGN.get(column, _LEFT), text)
+        size = static.size()
+        x = rect.left() + _PAD if column not in _ALIGN else \
+            rect.left() + rect.width() - _PAD - size.width()
+        painter.drawStaticText(QPointF(x, rect.top() + (rect.height() - size.height()) / 2),
+                               static)
 
     def _static(self, text: str) -> QStaticText:
         """A short text that repeats down the list, laid out once: drawing it again

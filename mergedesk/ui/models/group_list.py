@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QStaticText
 
 from mergedesk.core.review import GroupStatus
 from mergedesk.store.group_query import GroupListing, GroupSort
@@ -264,14 +264,24 @@ class RowView:
 
     def __init__(self, texts: tuple[str, ...], colour: QColor | None):
         self.texts, self.colour = texts, colour
-        self._elided: dict[tuple[int, int], str] = {}
+        self._elided: dict[tuple[int, int], str | QStaticText] = {}
+
+    def static(self, column: int, width: int, make: Callable[[], str]) -> QStaticText:
+        """The column's text as painted at `width` (`make` gives it, elided if need
+        be), laid out once: a row scrolled by is redrawn without shaping it again."""
+        key = (column, -1 - width)  # apart from elided()'s keys
+        text = self._elided.get(key)
+        if text is None:
+            text = self._elided[key] = QStaticText(make())
+            text.setTextFormat(Qt.TextFormat.PlainText)
+        return text  # type: ignore[return-value]
 
     def elided(self, column: int, width: int, elide: Callable[[str], str]) -> str:
         key = (column, width)
         text = self._elided.get(key)
         if text is None:
             text = self._elided[key] = elide(self.texts[column])
-        return text
+        return text  # type: ignore[return-value]
 
 
 _VIEWS = 4096
