@@ -6,7 +6,15 @@ jump anywhere in a million groups repaints a screenful within a frame."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QStaticText
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mergedesk.ui.models.group_list import SCORE, SIZE, STATUS, SUMMARY, GroupListModel, RowView
@@ -63,27 +71,27 @@ class GroupRowDelegate(QStyledItemDelegate):
         metrics = self._metrics or self._remember_metrics(option)
         width = rect.width() - 2 * _PAD
         text = view.texts[column]
-        # Most texts fit, which costs a glance to know for ASCII (drawn in this font,
-        # no letter wider than its widest); others are measured and elided once.
-        fits = text.isascii() and len(text) * self._widest <= width
         painter.setPen(self._colour(option, group, _HIGHLIGHTED_TEXT if selected else _TEXT))
         if column == SUMMARY:  # laid out once while the row stays in the cache
-            static = view.static(column, width, lambda: text if fits else metrics.elidedText(
-                text, _ELIDE, width))
-        elif fits:  # a score, a size, a status: the same few words down the list
-            static = self._static(text)
-        else:
-            painter.drawText(rect.adjusted(_PAD, 0, -_PAD, 0), _ALIGN.get(column, _LEFT),
-                             view.elided(column, width,
-                                         lambda t: metrics.elidedText(t, _ELIDE, width)))
-            return
+            # Most fit, which costs a glance to know for ASCII (drawn in this font, no
+            # letter wider than its widest); the others are measured and elided.
+            fits = text.isascii() and len(text) * self._widest <= width
+            static = view.static(column, width, option.font, lambda: text if fits else
+                                 metrics.elidedText(text, _ELIDE, width))
+        else:  # a score, a size, a status: the same few words down the list
+            static = self._static(text, option.font)
+            if static.size().width() > width:  # a narrow column: elided, drawn plainly
+                painter.drawText(rect.adjusted(_PAD, 0, -_PAD, 0), _ALIGN.get(column, _LEFT),
+                                 view.elided(column, width,
+                                             lambda t: metrics.elidedText(t, _ELIDE, width)))
+                return
         size = static.size()
         x = rect.left() + _PAD if column not in _ALIGN else \
             rect.left() + rect.width() - _PAD - size.width()
         painter.drawStaticText(QPointF(x, rect.top() + (rect.height() - size.height()) / 2),
                                static)
 
-    def _static(self, text: str) -> QStaticText:
+    def _static(self, text: str, font: QFont) -> QStaticText:
         """A short text that repeats down the list, laid out once: drawing it again
         costs a fifth of drawing it from the string."""
         static = self._statics.get(text)
@@ -92,6 +100,7 @@ class GroupRowDelegate(QStyledItemDelegate):
                 self._statics.clear()
             static = self._statics[text] = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), font)  # its size() is then this font's
         return static
 
     def _colour(self, option: QStyleOptionViewItem, group: int,

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QStaticText
+from PySide6.QtGui import QColor, QFont, QStaticText, QTransform
 
 from mergedesk.core.review import GroupStatus
 from mergedesk.store.group_query import GroupListing, GroupSort
@@ -266,7 +266,8 @@ class RowView:
         self.texts, self.colour = texts, colour
         self._elided: dict[tuple[int, int], str | QStaticText] = {}
 
-    def static(self, column: int, width: int, make: Callable[[], str]) -> QStaticText:
+    def static(self, column: int, width: int, font: QFont,
+               make: Callable[[], str]) -> QStaticText:
         """The column's text as painted at `width` (`make` gives it, elided if need
         be), laid out once: a row scrolled by is redrawn without shaping it again."""
         key = (column, -1 - width)  # apart from elided()'s keys
@@ -274,6 +275,7 @@ class RowView:
         if text is None:
             text = self._elided[key] = QStaticText(make())
             text.setTextFormat(Qt.TextFormat.PlainText)
+            text.prepare(QTransform(), font)
         return text  # type: ignore[return-value]
 
     def elided(self, column: int, width: int, elide: Callable[[str], str]) -> str:
