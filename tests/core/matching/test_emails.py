@@ -103,7 +103,8 @@ def test_email_columns_equal_the_single_value_functions(texts: list[str]) -> Non
 
 def test_email_columns_batch_path_handles_quirks_like_the_single_form() -> None:
     texts = ["Ann.Lee+x@GoogleMail.com", "info@acme.com", "bob@acme.com.", "", "no-at",
-             "a@b", "Bob.Smith@Acme.COM", "@acme.com", "jo+@x.io"]  # fmt: skip
+             "a@b", "Bob.Smith@Acme.COM", "@acme.com", "jo+@x.io", "+@x.io", ".@gmail.com",
+             "a.b+c+d@googlemail.com", "x+y@.gmail.com"]  # fmt: skip
     emails = [normalise_email(t) for t in texts]
     assert email_columns(texts) == (
         [e.address for e in emails], [personal_local(e) for e in emails],

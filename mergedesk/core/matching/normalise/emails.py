@@ -139,7 +139,15 @@ def _split_batch(texts: list[str], lowered: list[str]) -> tuple[list[str], ...]:
            or domain[-1] == "." or domain in _DOTLESS_DOMAINS]  # fmt: skip
     addresses = list(lowered)
     for i in odd:
-        if lowered[i]:
+        local, domain = locals_[i], domains[i]
+        if local and "." in domain and domain[0] != "." and domain[-1] != ".":
+            # Only a plus-tag or Gmail: normalise_email()'s own steps, without its checks
+            # (a bare lower-case address passes them all; a scan meets many Gmail users).
+            local = local.split("+", 1)[0] or local
+            if domain in _DOTLESS_DOMAINS:
+                domain, local = "gmail.com", local.replace(".", "")
+            addresses[i], locals_[i], domains[i] = f"{local}@{domain}", local, domain
+        elif lowered[i]:
             addresses[i], locals_[i], domains[i] = normalise_email(texts[i])
     return addresses, locals_, domains
 
