@@ -324,8 +324,11 @@ class GroupListPanel(QWidget):
 
 def _read_order(builder: GroupReader, conn: str, query: GroupQuery):
     """The whole ordering, on a worker thread; the reader is closed there too, never
-    from the loop while its statement may still run (closing under it crashes)."""
+    from the loop while its statement may still run (closing under it crashes). numpy,
+    which finds a row in the ordering (GroupPages.position_of), is loaded here as well:
+    on the loop its import stalled the first group selected by a quarter second."""
     try:
         return builder.order(conn, query)
     finally:
         builder.close()
+        import numpy  # noqa: F401
