@@ -20,6 +20,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -94,6 +95,10 @@ class DesktopSession:
         self.demo_provider = args.provider or DEMO_PROVIDER  # `--demo --provider zoho`
         self._sandbox: SandboxServer | None = None
         self._provider: Provider | None = None
+        # The sandbox starts on a worker thread; the window may close meanwhile (the
+        # start is not cancellable): the lock hands it to close(), or close's word to it.
+        self._sandbox_lock = threading.Lock()
+        self._closed = False
 
     async def open(self, window: MainWindow) -> None:
         """Connect (starting the sandbox in demo mode), then show or find groups."""
@@ -127,12 +132,12 @@ class DesktopSession:
             QCoreApplication.translate("App", "Starting the demo CRM…"))
         # Generating the data and starting uvicorn take a moment: not on the GUI thread.
         loop = asyncio.get_running_loop()
-        self._sandbox = await loop.run_in_executor(None, self._serve_demo_fake)
+        sandbox = await loop.run_in_executor(None, self._serve_demo_fake)
         spec = registry.spec(self.demo_provider)
-        offered = self._sandbox.credentials  # environment-variable name -> value
+        offered = sandbox.credentials  # environment-variable name -> value
         tokens = {name: SecretStr(offered[spec.env_var(name)])
                   for name in spec.credential_names if spec.env_var(name) in offered}
-        settings = ConnectionSettings(provider=spec.name, base_url=self._sandbox.base_url,
+        settings = ConnectionSettings(provider=spec.name, base_url=sandbox.base_url,
                                       credentials=tokens)
         label = QCoreApplication.translate("App", "{crm} demo sandbox").format(
             crm=spec.display_name)
@@ -145,7 +150,12 @@ class DesktopSession:
         fake = SANDBOXES[self.demo_provider](seed=self.args.seed, records=self.args.records,
                                              entity=self.args.entity)
         # uvicorn serves it from its own thread: a slow fake answer never stalls the GUI.
-        return SandboxServer.for_fake(fake).start()
+        server = SandboxServer.for_fake(fake).start()
+        with self._sandbox_lock:
+            self._sandbox, closed = server, self._closed
+        if closed:  # the window closed while it started: its thread must not outlive it
+            server.stop()
+        return server
 
     @property
     def sandbox(self) -> SandboxServer | None:
@@ -155,8 +165,10 @@ class DesktopSession:
     async def close(self) -> None:
         if self._provider is not None:
             await self._provider.aclose()
-        if self._sandbox is not None:
-            self._sandbox.stop()
+        with self._sandbox_lock:
+            self._closed, sandbox = True, self._sandbox
+        if sandbox is not None:
+            sandbox.stop()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import socket
+import threading
 
 from PySide6.QtCore import QSettings
 
@@ -104,3 +105,19 @@ def test_a_window_that_never_paints_still_connects(qtbot, qloop):
     task = qloop.create_task(_after_first_paint(QWidget(), work, limit=0.2))
     qtbot.waitUntil(task.done, timeout=5_000)
     assert ran == ["connected"]
+
+
+def test_a_window_closed_while_the_demo_starts_leaves_no_sandbox_serving(qtbot, qloop):
+    """The sandbox starts on a worker thread and cannot be cancelled: if the window
+    closes first, the start stops it itself, or its thread would keep the app alive."""
+    args = build_parser().parse_args(["--demo", "--seed", "7", "--records", "30"])
+    session = DesktopSession(args)
+    closing = qloop.create_task(session.close())  # the window closed: nothing started yet
+    qtbot.waitUntil(closing.done, timeout=15_000)
+    server = session._serve_demo_fake()  # the start finishing late, on its thread
+    port = server._port
+    assert port
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0  # not serving
+    assert not [t for t in threading.enumerate() if t.name.startswith("sandbox")
+                and t.is_alive()]
