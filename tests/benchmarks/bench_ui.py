@@ -101,6 +101,12 @@ async def measure_compare(app: PaintClock, window, groups: list[str]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Bytecode cached, as in a checkout that ran once or an installed app (as
+    # bench_startup.py does) even where PYTHONDONTWRITEBYTECODE is set: otherwise the
+    # scan's worker compiles the matching modules as it imports them, each compile() one
+    # call holding the GIL (up to 40 ms): a loop stall no installed app has.
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = str(Path(__file__).resolve().parents[2] / "build" / "bench-pycache")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groups", type=int, default=1_000_000)
     parser.add_argument("--records", type=int, default=100_000)
