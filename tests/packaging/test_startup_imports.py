@@ -15,11 +15,15 @@ import sys
 PROVIDERS = ("chatwoot", "dataverse", "leadlex", "pipeliner", "zoho")
 
 
-def modules_after(code: str) -> set[str]:
-    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+def probe(code: str) -> object:
+    """What `code`, run in a fresh interpreter, prints as JSON on its last line."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120, check=True)
-    return set(json.loads(result.stdout.splitlines()[-1]))
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def modules_after(code: str) -> set[str]:
+    return set(probe(f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"))
 
 
 def test_the_command_entry_and_the_registry_load_nothing_heavy():
@@ -72,14 +76,11 @@ def test_the_version_is_read_when_asked_for_and_is_the_package_metadata_s():
 def test_the_gui_entry_keeps_pyside_from_reading_every_module_s_source():
     """PySide6's import hook reads each later module's source (into linecache) unless
     the GUI entry turned that off: ~350 files before the first paint."""
-    probe = ("import linecache, mergedesk.cli\n"
-             "mergedesk.cli._skip_pyside_source_scan()\n"
-             "import mergedesk.app\n"
-             "import json, sys\n"
-             "print(json.dumps(sorted(linecache.cache)))")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=120, check=True)
-    read = json.loads(result.stdout.splitlines()[-1])
+    read = probe("import linecache, mergedesk.cli\n"
+                 "mergedesk.cli._skip_pyside_source_scan()\n"
+                 "import mergedesk.app\n"
+                 "import json, sys\n"
+                 "print(json.dumps(sorted(linecache.cache)))")
     assert not [name for name in read if "mergedesk" in name]
 
 
@@ -89,9 +90,7 @@ def test_the_core_models_build_their_validators_at_first_use_not_at_import():
             "print(json.dumps([models.Record.__pydantic_complete__,"
             " plan.MergePlan.__pydantic_complete__,"
             " capabilities.Capabilities.__pydantic_complete__]))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120, check=True)
-    assert json.loads(result.stdout.splitlines()[-1]) == [False, False, False]
+    assert probe(code) == [False, False, False]
     from mergedesk.core.models import Record
 
     assert Record(id="r1", fields={"Name": "Ng"}).id == "r1"  # built on first use
