@@ -6,18 +6,18 @@ jump anywhere in a million groups repaints a screenful within a frame."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
-    QPainter,
-    QPalette,
-    QStaticText,
-    QTransform,
-)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from mergedesk.ui.models.group_list import SCORE, SIZE, STATUS, SUMMARY, GroupListModel, RowView
+from mergedesk.ui.models.group_list import (
+    SCORE,
+    SIZE,
+    STATUS,
+    SUMMARY,
+    GroupListModel,
+    RowView,
+    laid_out,
+)
 
 _PAD = 4
 _STATICS = 512  # distinct short texts kept laid out (scores, sizes, status words)
@@ -80,12 +80,12 @@ class GroupRowDelegate(QStyledItemDelegate):
                                  metrics.elidedText(text, _ELIDE, width))
         else:  # a score, a size, a status: the same few words down the list
             static = self._static(text, option.font)
-            if static.size().width() > width:  # a narrow column: elided, drawn plainly
-                painter.drawText(rect.adjusted(_PAD, 0, -_PAD, 0), _ALIGN.get(column, _LEFT),
-                                 view.elided(column, width,
-                                             lambda t: metrics.elidedText(t, _ELIDE, width)))
-                return
         size = static.size()
+        if size.width() > width:  # a narrow column: elided, drawn plainly
+            painter.drawText(rect.adjusted(_PAD, 0, -_PAD, 0), _ALIGN.get(column, _LEFT),
+                             view.elided(column, width,
+                                         lambda t: metrics.elidedText(t, _ELIDE, width)))
+            return
         x = rect.left() + _PAD if column not in _ALIGN else \
             rect.left() + rect.width() - _PAD - size.width()
         painter.drawStaticText(QPointF(x, rect.top() + (rect.height() - size.height()) / 2),
@@ -98,9 +98,7 @@ class GroupRowDelegate(QStyledItemDelegate):
         if static is None:
             if len(self._statics) > _STATICS:
                 self._statics.clear()
-            static = self._statics[text] = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(QTransform(), font)  # its size() is then this font's
+            static = self._statics[text] = laid_out(text, font)
         return static
 
     def _colour(self, option: QStyleOptionViewItem, group: int,

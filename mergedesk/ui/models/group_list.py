@@ -260,30 +260,38 @@ class GroupListModel(QAbstractTableModel):
 class RowView:
     """A painted row: its texts, its status colour, and its texts elided per width."""
 
-    __slots__ = ("_elided", "colour", "texts")
+    __slots__ = ("_elided", "_laid_out", "colour", "texts")
 
     def __init__(self, texts: tuple[str, ...], colour: QColor | None):
         self.texts, self.colour = texts, colour
-        self._elided: dict[tuple[int, int], str | QStaticText] = {}
+        self._elided: dict[tuple[int, int], str] = {}
+        self._laid_out: dict[tuple[int, int], QStaticText] = {}
 
     def static(self, column: int, width: int, font: QFont,
                make: Callable[[], str]) -> QStaticText:
         """The column's text as painted at `width` (`make` gives it, elided if need
         be), laid out once: a row scrolled by is redrawn without shaping it again."""
-        key = (column, -1 - width)  # apart from elided()'s keys
-        text = self._elided.get(key)
+        key = (column, width)
+        text = self._laid_out.get(key)
         if text is None:
-            text = self._elided[key] = QStaticText(make())
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.prepare(QTransform(), font)
-        return text  # type: ignore[return-value]
+            text = self._laid_out[key] = laid_out(make(), font)
+        return text
 
     def elided(self, column: int, width: int, elide: Callable[[str], str]) -> str:
         key = (column, width)
         text = self._elided.get(key)
         if text is None:
             text = self._elided[key] = elide(self.texts[column])
-        return text  # type: ignore[return-value]
+        return text
+
+
+def laid_out(text: str, font: QFont) -> QStaticText:
+    """`text` as plain text, laid out in `font` once for drawing again and again (its
+    size() is then this font's)."""
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(QTransform(), font)
+    return static
 
 
 _VIEWS = 4096

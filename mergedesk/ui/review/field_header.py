@@ -21,13 +21,11 @@ class FieldHeader(QHeaderView):
     def setModel(self, model: QAbstractItemModel | None) -> None:
         old = self.model()
         if old is not None:
-            for signal in (old.modelReset, old.layoutChanged, old.headerDataChanged,
-                           old.rowsInserted, old.rowsRemoved):
+            for signal in _label_changes(old):
                 signal.disconnect(self.forget_size)
         super().setModel(model)
         if model is not None:
-            for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged,
-                           model.rowsInserted, model.rowsRemoved):
+            for signal in _label_changes(model):
                 signal.connect(self.forget_size)
         self.forget_size()
 
@@ -57,3 +55,9 @@ class FieldHeader(QHeaderView):
         # As the style sizes a header section: margins either side of the text, and one
         # more after the flag icon.
         return text + icon + 3 * margin
+
+
+def _label_changes(model: QAbstractItemModel) -> tuple:
+    """The model's signals after which the field labels may differ."""
+    return (model.modelReset, model.layoutChanged, model.headerDataChanged,
+            model.rowsInserted, model.rowsRemoved)

@@ -9,11 +9,11 @@ import importlib
 
 from PySide6.QtCore import QObject, Signal
 
-from mergedesk.core.models import DuplicateGroup, Record
 from mergedesk.services.scan import ScanResult, ScanService
 from mergedesk.ui.connection import Connection
 from mergedesk.ui.review.status_bar import ReviewStatusBar
 from mergedesk.ui.tasks import TaskRunner
+from mergedesk.ui.warmup import warm_up
 
 
 class Scanner(QObject):
@@ -74,9 +74,7 @@ class Scanner(QObject):
 def _warm_up() -> None:
     """On a worker thread, what a scan would otherwise load on the loop, where it stood
     still for it: the matching engine module (numpy, rapidfuzz: a third of a second; the
-    module itself, as the package only names it, PEP 562), and the validators of the
-    records the pages are read into and of the groups the list shows after the scan,
-    which pydantic builds at their first use (defer_build, core.models: 126 and 75 ms)."""
+    module itself, as the package only names it, PEP 562), and the validators pydantic
+    builds at their first use (ui.warmup; a no-op once the window has been tuned)."""
     importlib.import_module("mergedesk.core.matching.engine")
-    Record.model_validate({"id": "warm-up", "fields": {}})
-    DuplicateGroup.model_validate({"id": "warm-up", "score": 1.0, "records": ("a", "b")})
+    warm_up()
