@@ -35,7 +35,7 @@ from mergedesk.providers import registry
 from mergedesk.resources import APP_ID
 from mergedesk.services import logs
 from mergedesk.services.apply import ApplyService
-from mergedesk.services.scan import ScanService
+from mergedesk.services.scan import GUI_CHILD_PROCESS_FROM, ScanService
 from mergedesk.services.workspace import Workspace
 from mergedesk.ui import i18n, theme
 from mergedesk.ui.connect.profiles import ProfileStore
@@ -197,7 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if args.self_test and demo_home else QSettings())
     translations, themes = _apply_preferences(app, args, settings)
     workspace = Workspace.open(Path(demo_home.name) if demo_home else None)
-    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings,
+    # The self-test's small demo scan matches in a child process too: a frozen build must
+    # prove it can start one (freeze_support), as its large scans will.
+    scans = ScanService(workspace,
+                        child_process_from=0 if args.self_test else GUI_CHILD_PROCESS_FROM)
+    window = MainWindow(workspace, scans, ApplyService(workspace), settings,
                         demo=session.demo, tune_now=False)
     _add_settings_menu(window, SettingsMenu(settings, translations, themes, window))
     _quit_on_sigint(window)

@@ -88,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A frozen app's child processes (the GUI's matching, services.match_process)
+        # start this same executable: freeze_support() runs the child's part, and exits.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if _wants_gui(argv):
         # Start-up builds some 100,000 objects that live as long as the app: automatic

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
@@ -17,9 +17,15 @@ from mergedesk.store.cache import connection_key
 
 if TYPE_CHECKING:
     from mergedesk.core.matching import MatchSettings
+    from mergedesk.core.matching.features import RecordLike
 
 Progress = Callable[[str, int, int | None], None]  # phase, done, total
+Found = list[tuple[DuplicateGroup, str]]  # the groups a scan found, with their search texts
 MATCH_STEPS = 1000  # matching reports a fraction; progress gets it as done/1000
+# A GUI's scans of this many records or more match in a child process (match_process):
+# below it the engine's longest GIL holds stay near 10 ms, less than a child's start.
+GUI_CHILD_PROCESS_FROM = 10_000
+RELEASE_SLICE = 1000  # records freed at a time: ~3 ms of the GIL
 _NEVER = 1 << 30  # a young-generation threshold no allocation count reaches
 T = TypeVar("T")
 
@@ -37,8 +43,12 @@ class ScanResult:
 
 
 class ScanService:
-    def __init__(self, workspace: Workspace):
+    """`child_process_from`: scans of at least that many records match in a child process
+    (services.match_process), which a GUI wants for its loop's sake; None never does."""
+
+    def __init__(self, workspace: Workspace, *, child_process_from: int | None = None):
         self._workspace = workspace
+        self._child_process_from = child_process_from
 
     async def scan(
         self,
@@ -50,7 +60,7 @@ class ScanService:
         cancel: Callable[[], bool] | None = None,
     ) -> ScanResult:
         """List everything, cache it, and group it. `progress` is called on the loop while
-        reading and from the executor thread while matching ("matching", n, MATCH_STEPS)."""
+        reading and from an executor thread while matching ("matching", n, MATCH_STEPS)."""
         records: list[Record] = []
         async for page in provider.list_records(entity):
             records.extend(page.records)
@@ -61,17 +71,21 @@ class ScanService:
         conn = connection_key(provider.capabilities.provider, base_url, entity)
         # Caching 100,000 records takes seconds: in the executor, so the loop (a GUI's)
         # goes on; the store writes in short transactions the journal does not wait for.
-        await asyncio.get_running_loop().run_in_executor(
-            None, self._workspace.cache.replace_records, conn, records)
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, self._workspace.cache.replace_records, conn, records)
         from mergedesk.core.matching import MatchSettings  # see group()
 
         field_map = provider_field_map(provider, entity)  # empty: the engine infers one
         overrides = {"field_map": field_map} if field_map else {}
         settings = MatchSettings.for_entity(entity, **overrides)
-        return await self.group(
+        result = await self.group(
             conn, records, provider.capabilities.provider, entity, settings, cancel=cancel,
             progress=progress,
         )
+        # Freed here, the records would go with this coroutine's frame: one C call of
+        # ~300 ms (100,000 records) on the loop's thread.
+        await loop.run_in_executor(None, release, records)
+        return result
 
     async def group(
         self,
@@ -85,26 +99,44 @@ class ScanService:
         progress: Progress | None = None,
     ) -> ScanResult:
         """Group records (cached or imported) and store the groups for review."""
-        # Imported here, not at the top: numpy and the matching engine take a third of
-        # a second to load, which the GUI would otherwise pay before its window shows.
-        from mergedesk.core.matching import find_groups
-
         excluded = self._workspace.groups.not_duplicate_pairs(conn)
-        run = functools.partial(
-            find_groups, tuple(records), entity, settings, excluded_pairs=excluded, cancel=cancel,
-            progress=_fraction_reporter(progress),
-        )
+        report = _fraction_reporter(progress)
         loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(None, without_young_pile, run)
+        if self._child_process_from is not None and len(records) >= self._child_process_from:
+            from mergedesk.services.match_process import match_in_child
 
-        def store() -> None:  # in the executor too, like the record cache
-            by_id = {r.id: r for r in records}
-            self._workspace.groups.replace_groups(
-                conn, [(g, search_text(g, by_id)) for g in result.groups])
+            found, notes = await match_in_child(records, entity, settings, excluded,
+                                                progress=report, cancel=cancel)
+        else:
+            found, notes = await loop.run_in_executor(
+                None, match_here, records, entity, settings, excluded, report, cancel)
+        # In the executor too, like the record cache.
+        await loop.run_in_executor(None, self._workspace.groups.replace_groups, conn, found)
+        return ScanResult(provider_name, entity, [group for group, _ in found], len(records),
+                          notes)
 
-        await loop.run_in_executor(None, store)
-        return ScanResult(provider_name, entity, list(result.groups), len(records),
-                          list(result.notes))
+
+def match_here(records: Sequence[Record], entity: str, settings: MatchSettings,
+               excluded_pairs: set[frozenset[str]], progress: Callable[[float], None] | None,
+               cancel: Callable[[], bool] | None,
+               ) -> tuple[Found, list[str]]:  # fmt: skip
+    """find_groups() in this process: the groups with their search texts, and the notes."""
+    # Imported here, not at the top: numpy and the matching engine take a third of
+    # a second to load, which the GUI would otherwise pay before its window shows.
+    from mergedesk.core.matching import find_groups
+
+    run = functools.partial(find_groups, tuple(records), entity, settings,
+                            excluded_pairs=excluded_pairs, cancel=cancel, progress=progress)
+    result = without_young_pile(run)
+    by_id = {r.id: r for r in records}
+    return [(g, search_text(g, by_id)) for g in result.groups], list(result.notes)
+
+
+def release(items: list) -> None:
+    """Empty `items` a slice at a time. Freeing 100,000 records is one C call that holds
+    the GIL ~300 ms; a slice of them a few ms, between which other threads run."""
+    while items:
+        del items[-RELEASE_SLICE:]
 
 
 def without_young_pile(run: Callable[[], T]) -> T:
@@ -139,7 +171,7 @@ def provider_field_map(provider: Provider, entity: str) -> dict[str, str]:
     return dict(canonical(entity)) if callable(canonical) else {}
 
 
-def search_text(group: DuplicateGroup, records: dict[str, Record]) -> str:
+def search_text(group: DuplicateGroup, records: Mapping[str, RecordLike]) -> str:
     """What the group list's search box matches: every text value of every member."""
     parts: list[str] = []
     for rid in group.records:

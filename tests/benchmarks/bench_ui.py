@@ -116,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the loop-stall phase (no million-group store)")
     parser.add_argument("--trace-stalls", action="store_true",
                         help="print the GUI thread's stack whenever the loop stalls")
+    parser.add_argument("--fault-trace", action="store_true",
+                        help="faulthandler dumps every thread's stack when the loop stalls 50 ms "
+                             "late (a C thread: it needs no GIL, unlike --trace-stalls)")
     args = parser.parse_args(argv)
     qapp = QApplication([sys.argv[0]])
     qapp.setQuitOnLastWindowClosed(False)  # one window per phase
@@ -145,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     result["loop_stall"] = await measure_stall(
                         Path(home), settings, args.records, args.merges,
-                        lambda: Heartbeat(trace=args.trace_stalls))
+                        lambda: Heartbeat(trace=args.trace_stalls, fault_trace=args.fault_trace))
                 except TimeoutError as exc:  # keep the figures measured so far
                     result["loop_stall"] = {"error": str(exc)}
 

@@ -15,7 +15,7 @@ from throughput_common import settings as connection_settings
 from mergedesk.core.plan import GroupMerge
 from mergedesk.providers.dataverse import DataverseProvider
 from mergedesk.services.apply import ApplyService
-from mergedesk.services.scan import ScanService
+from mergedesk.services.scan import GUI_CHILD_PROCESS_FROM, ScanService
 from mergedesk.services.workspace import Workspace
 from mergedesk.ui.connection import Connection
 from mergedesk.ui.models.queue import QueueState
@@ -31,7 +31,8 @@ async def measure_stall(home: Path, settings, records: int, merges: int, heartbe
     workspace = Workspace.open(home / "stall")
     provider = DataverseProvider(connection_settings(
         "dataverse", fake.base_url, fake.info["credentials"], {"page_size": PAGE}))
-    window = MainWindow(workspace, ScanService(workspace), ApplyService(workspace), settings)
+    scans = ScanService(workspace, child_process_from=GUI_CHILD_PROCESS_FROM)
+    window = MainWindow(workspace, scans, ApplyService(workspace), settings)
     try:
         window.resize(1400, 900)
         window.set_connection(Connection(provider, fake.base_url, "contacts", "Dataverse"))
@@ -67,6 +68,8 @@ async def measure_stall(home: Path, settings, records: int, merges: int, heartbe
             key = str(item.outcome.status) if item.outcome else "none"
             outcomes[key] = outcomes.get(key, 0) + 1
         result.update({"scan_records": records, "groups_found": loaded[-1],
+                       "phase_starts_s": {name: round(moment - started, 1)
+                                          for moment, name in phases},
                        "scan_s": round(scanned, 1), "merges": len(queued),
                        "merges_s": round(merged, 1), "outcomes": outcomes})
         return result

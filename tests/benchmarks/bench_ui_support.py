@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import faulthandler
 import gc
 import json
 import random
@@ -98,8 +99,9 @@ class Heartbeat(QObject):
     With `trace`, a watchdog thread prints where the GUI thread is while a beat is
     over 40 ms late (to find what stalls the loop)."""
 
-    def __init__(self, interval: int = 5, trace: bool = False):
+    def __init__(self, interval: int = 5, trace: bool = False, fault_trace: bool = False):
         super().__init__()
+        self._fault_trace = fault_trace
         self.interval = interval
         self.gaps: list[float] = []
         # (when, gap ms, GUI thread's CPU ms, its run-queue wait ms) of beats over 50 ms
@@ -165,6 +167,8 @@ class Heartbeat(QObject):
 
     def stop(self) -> dict:
         self._running = False
+        if self._fault_trace:
+            faulthandler.cancel_dump_traceback_later()
         self._timer.stop()
         gc.callbacks.remove(self._on_gc)
         slowest = {g: round(max((ms for gen, ms in self.collections if gen == g), default=0.0),
@@ -183,6 +187,8 @@ class Heartbeat(QObject):
             self.late.append((now, gap, (cpu - self._last_cpu) * 1000,
                               (queued - self._last_queued) * 1000))
         self._last, self._last_cpu, self._last_queued = now, cpu, queued
+        if self._fault_trace:  # faulthandler's C thread dumps every stack if no beat comes
+            faulthandler.dump_traceback_later((self.interval + 50) / 1000, file=sys.stderr)
 
 
 def _where(frame) -> str:
