@@ -834,6 +834,13 @@ so, wie {crm} ihn speichert</translation>
     </message>
 </context>
 <context>
+    <name>DecisionController</name>
+    <message>
+        <source>A decision could not be saved: {error}</source>
+        <translation>Eine Entscheidung konnte nicht gespeichert werden: {error}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceModel</name>
     <message>
         <source>#{a} and #{b} agree on {field}: {score}</source>

@@ -834,6 +834,13 @@ tal como la guardará {crm}</translation>
     </message>
 </context>
 <context>
+    <name>DecisionController</name>
+    <message>
+        <source>A decision could not be saved: {error}</source>
+        <translation>No se pudo guardar una decisión: {error}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceModel</name>
     <message>
         <source>#{a} and #{b} agree on {field}: {score}</source>

@@ -834,6 +834,13 @@ tel que {crm} le gardera</translation>
     </message>
 </context>
 <context>
+    <name>DecisionController</name>
+    <message>
+        <source>A decision could not be saved: {error}</source>
+        <translation>Une décision n’a pas pu être enregistrée : {error}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceModel</name>
     <message>
         <source>#{a} and #{b} agree on {field}: {score}</source>

@@ -1,6 +1,7 @@
 """bench_ui.py's loop-stall phase: the review window scans a Dataverse fake of 100,000
 records (served by a child process, as a CRM is another machine) while 100 merges run
-from its queue; a 5 ms heartbeat measures the longest stall of the GUI's event loop."""
+from its queue and the reviewer decides a group every DECIDE_S; a 5 ms heartbeat
+measures the longest stall of the GUI's event loop."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from throughput_common import ChildFake
 from throughput_common import settings as connection_settings
 
 from mergedesk.core.plan import GroupMerge
+from mergedesk.core.review import GroupStatus
 from mergedesk.providers.dataverse import DataverseProvider
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.scan import GUI_CHILD_PROCESS_FROM, ScanService
@@ -24,6 +26,7 @@ from mergedesk.ui.review.main_window import MainWindow
 # Records a page: what the GUI asks for (ui.connect.opener), about Zoho's 200 and
 # Pipeliner's and LeadLex's 100. Parsing a page runs on the loop.
 PAGE = 100
+DECIDE_S = 0.25  # a reviewer's pace while the scan runs: a decision (skip) every so often
 
 
 async def measure_stall(home: Path, settings, records: int, merges: int, heartbeat_type) -> dict:
@@ -49,6 +52,7 @@ async def measure_stall(home: Path, settings, records: int, merges: int, heartbe
         beat.start()
         started = time.perf_counter()
         window.start_scan()
+        reviewing = asyncio.ensure_future(_review(window))
         for number, merge in enumerate(queued):
             window.queue.submit(merge.group, f"group {number}", merge)
             # One submission a turn of the loop: a reviewer's Ctrl+Enter is one event
@@ -59,6 +63,8 @@ async def measure_stall(home: Path, settings, records: int, merges: int, heartbe
         await until(lambda: bool(loaded) and not window.scanner.running, 600)
         scanned = time.perf_counter() - started
         result = beat.stop()
+        reviewing.cancel()
+        await asyncio.gather(reviewing, return_exceptions=True)
         for key, column in (("late_beats_by_phase", 1), ("late_beats_cpu_ms_by_phase", 2),
                             ("late_beats_run_queue_ms_by_phase", 3)):
             result[key] = _by_phase([(late[0], late[column]) for late in beat.late],
@@ -71,13 +77,24 @@ async def measure_stall(home: Path, settings, records: int, merges: int, heartbe
                        "phase_starts_s": {name: round(moment - started, 1)
                                           for moment, name in phases},
                        "scan_s": round(scanned, 1), "merges": len(queued),
-                       "merges_s": round(merged, 1), "outcomes": outcomes})
+                       "merges_s": round(merged, 1), "outcomes": outcomes,
+                       "decisions": window.decisions.undo_stack.count()})
         return result
     finally:
         await close(window)
         await provider.aclose()
         fake.stop()
         workspace.close()
+
+
+async def _review(window: MainWindow) -> None:
+    """Skip a group every DECIDE_S: each decision is a status write to the store (ids of
+    no stored group: the write, its journal row and fsync are the same)."""
+    number = 0
+    while True:
+        window.decisions.skip(f"review-{number}", ("a", "b"), "", GroupStatus.OPEN)
+        number += 1
+        await asyncio.sleep(DECIDE_S)
 
 
 async def _merges(provider: DataverseProvider, groups: list[list[str]]) -> list[GroupMerge]:

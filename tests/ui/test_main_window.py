@@ -75,7 +75,8 @@ def test_keyboard_merge_keeps_the_chosen_value_and_deletes_the_mergee(qtbot, des
     assert [tuple(c) for c in desk.fake.merge_log] == [(int(master), int(mergee))]
     item = desk.window.queue.model.items()[0]
     assert item.state == QueueState.DONE and f"Merged #{mergee} into #{master}" in item.text
-    assert "Merged: 1" in desk.window.status_bar.counts_text()
+    # The counts are read again once the status is in the store (written off the loop).
+    qtbot.waitUntil(lambda: "Merged: 1" in desk.window.status_bar.counts_text(), timeout=TIMEOUT)
 
 
 def test_a_confirmed_default_group_takes_one_keystroke_and_the_next_is_on_screen(
@@ -126,6 +127,7 @@ def test_n_remembers_not_duplicates_and_s_skips(qtbot, desk):
         press(qtbot, desk, Qt.Key.Key_N)
     assert shown.args[0] == desk.groups[1].id
     assert status(desk, group_id) == GroupStatus.NOT_DUPLICATES
+    desk.window.decisions.flush()  # the store's writes run on a thread of their own
     pairs = desk.workspace.groups.not_duplicate_pairs(desk.connection.key)
     assert frozenset(desk.groups[0].records) in pairs
     stored = dict((g.id, s) for g, s in desk.workspace.groups.groups(desk.connection.key))
@@ -133,7 +135,8 @@ def test_n_remembers_not_duplicates_and_s_skips(qtbot, desk):
     with qtbot.waitSignal(desk.window.group_shown, timeout=TIMEOUT):
         press(qtbot, desk, Qt.Key.Key_S)
     assert status(desk, desk.groups[1].id) == GroupStatus.SKIPPED
-    assert "Not duplicates: 1" in desk.window.status_bar.counts_text()
+    qtbot.waitUntil(lambda: "Not duplicates: 1" in desk.window.status_bar.counts_text(),
+                    timeout=TIMEOUT)
 
 
 def test_a_record_deleted_after_review_stops_the_merge_as_stale(qtbot, desk):

@@ -34,7 +34,8 @@ def test_a_refused_merge_shows_the_crms_message_in_the_queue(qtbot, desk):
     assert text.startswith("Merge failed") and "Contact merge is locked" in text
     assert queue.index(0, OUTCOME).data(Qt.ItemDataRole.DecorationRole) is not None
     assert desk.contact(mergee) is not None  # nothing merged
-    assert "Failed: 1" in desk.window.status_bar.counts_text()
+    # The counts are read again once the status is in the store (written off the loop).
+    qtbot.waitUntil(lambda: "Failed: 1" in desk.window.status_bar.counts_text(), timeout=TIMEOUT)
     # Going back to the group shows what happened, and it can be submitted again.
     with qtbot.waitSignal(desk.window.group_shown, timeout=TIMEOUT):
         desk.window.group_panel.select_group(group_id)

@@ -134,6 +134,7 @@ def test_a_merge_that_cannot_be_settled_stays_open_and_its_group_blocked(qtbot, 
         "can read the CRM")
     status = window.groups.status(f"g{a}")
     assert status == GroupStatus.UNKNOWN and not status.can_submit
+    window.decisions.flush()  # the store's writes run on a thread of their own
     assert crashed.workspace.groups.group(crashed.conn, f"g{a}")[1] == GroupStatus.UNKNOWN
 
 

@@ -93,6 +93,7 @@ def holder_of(reviewer: Reviewer, group_id: str) -> str | None:
 
 
 def status_in_store(reviewer: Reviewer, group_id: str) -> str:
+    reviewer.window.decisions.flush()  # the store's writes run on a thread of their own
     return reviewer.workspace.groups.group(reviewer.key, group_id)[1]
 
 

@@ -66,10 +66,12 @@ def test_skip_and_not_duplicates_are_undone_in_the_store_too(qtbot, desk):
     key = desk.connection.key
     with qtbot.waitSignal(desk.window.group_shown, timeout=TIMEOUT):
         press(qtbot, desk, Qt.Key.Key_N)
+    desk.window.decisions.flush()  # the store's writes run on a thread of their own
     assert frozenset(desk.groups[0].records) in desk.workspace.groups.not_duplicate_pairs(key)
     with qtbot.waitSignal(desk.window.group_shown, timeout=TIMEOUT) as shown:
         undo(qtbot, desk)
     assert shown.args[0] == first and status(desk, first) == GroupStatus.OPEN
+    desk.window.decisions.flush()
     assert desk.workspace.groups.not_duplicate_pairs(key) == set()
     assert dict((g.id, s) for g, s in desk.workspace.groups.groups(key))[first] == "open"
     redo(qtbot, desk)
@@ -90,10 +92,12 @@ def test_x_splits_the_current_record_out_and_undo_puts_it_back(qtbot, desk):
     rest = tuple(r for r in trio.records if r != out)
     assert compare.record_ids == rest and shown.args[0] != trio.id
     key = desk.connection.key
+    desk.window.decisions.flush()
     assert desk.workspace.groups.group(key, trio.id) is None
     assert {frozenset({out, r}) for r in rest} <= desk.workspace.groups.not_duplicate_pairs(key)
     assert not desk.window.actions.split.isEnabled()  # two records left: that is N
     with qtbot.waitSignal(desk.window.group_shown, timeout=TIMEOUT) as shown:
         undo(qtbot, desk)
     assert shown.args[0] == trio.id and compare.record_ids == trio.records
+    desk.window.decisions.flush()
     assert desk.workspace.groups.not_duplicate_pairs(key) == set()

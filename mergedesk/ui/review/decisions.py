@@ -1,6 +1,9 @@
 """DecisionController: turns the reviewer's decisions into undoable commands and acts
 them out — on the group list, the store (statuses, "not duplicates" pairs, splits), the
-compare view and the merge queue. One undo stack per connection."""
+compare view and the merge queue. One undo stack per connection.
+
+The list shows a decision at once; its store write goes to a thread of its own
+(services.ordered_writes), so the loop never waits for a scan's hold on the store."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 from mergedesk.core.models import DuplicateGroup
 from mergedesk.core.plan import GroupMerge
 from mergedesk.core.review import GroupStatus
+from mergedesk.services.ordered_writes import OrderedWrites
 from mergedesk.services.workspace import Workspace
 from mergedesk.ui.models.choices import ChoicesState
 from mergedesk.ui.models.compare import CompareModel
@@ -35,6 +39,7 @@ class DecisionController(QObject):
     show_group = Signal(str)  # undo or redo touched a group that is not on screen
     told = Signal(str)  # a message for the reviewer
     merge_finished = Signal(object)  # QueueItem, with outcome and text
+    stored = Signal()  # a decision's write reached the store (emitted off the GUI thread)
 
     def __init__(self, workspace: Workspace, groups: GroupListModel, compare: CompareModel,
                  queue: MergeQueue, parent: QObject | None = None, *,
@@ -48,6 +53,7 @@ class DecisionController(QObject):
         self._queue = queue
         self._conn = ""
         self._memory: OrderedDict[str, ChoicesState] = OrderedDict()
+        self._writes = OrderedWrites(on_error=self._on_write_failed)
         compare.edited.connect(self._on_compare_edited)
         queue.merge_finished.connect(self._on_queue_merge_finished)
         queue.cancelled.connect(self._on_queue_cancelled)
@@ -79,6 +85,7 @@ class DecisionController(QObject):
     def split(self, group_id: str, record_id: str, titles: tuple[str, str]) -> str | None:
         """Take `record_id` out of the group; returns the id of what is left, or None
         when fewer than two records would stay (that is "not duplicates")."""
+        self._writes.flush()  # the group as last decided
         found = self._workspace.groups.group(self._conn, group_id)
         if found is None or record_id not in found[0].records or len(found[0].records) < 3:
             return None
@@ -106,17 +113,19 @@ class DecisionController(QObject):
     def apply_status(self, conn: str, group_id: str, status: GroupStatus) -> None:
         if status.persisted and not (self._claims and self._claims.decided(conn, group_id,
                                                                            status)):
-            self._workspace.groups.set_status(conn, group_id, status)
+            self._writes.submit(self._workspace.groups.set_status, conn, group_id, status,
+                                then=self.stored.emit)
         if conn == self._conn:
             self._groups.set_status(group_id, status)
             self.status_changed.emit(group_id, status)
 
     def apply_pairs(self, conn: str, pairs: list[tuple[str, str]], different: bool) -> None:
         store = self._workspace.groups
-        (store.mark_pairs if different else store.unmark_pairs)(conn, pairs)
+        self._writes.submit(store.mark_pairs if different else store.unmark_pairs, conn, pairs)
 
     def apply_split(self, conn: str, old: DuplicateGroup, new: DuplicateGroup, title: str,
                     *, status: GroupStatus) -> None:
+        self._writes.flush()  # a split is rare, and the list reads its result at once
         self._workspace.groups.replace_group(conn, old.id, new, status, title)
         if conn == self._conn:
             self.group_replaced.emit(old.id, new.id)
@@ -137,7 +146,18 @@ class DecisionController(QObject):
         if self._compare.group_id != group_id:
             self.show_group.emit(group_id)
 
+    def flush(self) -> None:
+        """Wait until every decision made so far is in the store."""
+        self._writes.flush()
+
+    def close(self) -> None:
+        """Write what is decided, and end the writing thread (the window closes)."""
+        self._writes.close()
+
     # Internals
+    def _on_write_failed(self, error: str) -> None:
+        self.told.emit(self.tr("A decision could not be saved: {error}").format(error=error))
+
     def _remember(self, group_id: str, state: ChoicesState) -> None:
         self._memory[group_id] = state
         self._memory.move_to_end(group_id)

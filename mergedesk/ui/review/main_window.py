@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.queue.merge_finished.connect(self._on_queue_merge_finished)
         self.queue.counts_changed.connect(self._update_counts)
         self.decisions.status_changed.connect(self._update_counts)
+        self.decisions.stored.connect(self._update_counts)
         self.decisions.told.connect(lambda text: self.status_bar.showMessage(text, 10000))
         self.group_panel.query_applied.connect(self._update_counts)
         self.review_panel.rule_changed.connect(self._on_review_panel_rule_changed)
@@ -397,4 +398,5 @@ class MainWindow(QMainWindow):
         await self.claims.close()  # other reviewers get the group on screen at once
         await self.tasks.cancel_all()
         await self.connections.close_owned()
+        self.decisions.close()  # the last decisions' writes (milliseconds)
         event.accept()
