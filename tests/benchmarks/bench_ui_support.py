@@ -21,7 +21,7 @@ from pathlib import Path
 from tempfile import gettempdir
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from mergedesk.core.models import Attachment, FieldDef, Record
@@ -59,13 +59,18 @@ async def close(window: QWidget) -> None:
 
 class PaintClock(QObject):
     """When the watched widgets were last painted. A paint is stamped when it has
-    finished: at the next turn of the event loop after the Paint event began (slightly
-    late, never early). Overriding QApplication.notify would be exact, but PySide6
-    mis-counts references there."""
+    finished: by an event posted, at high priority, when its Paint event begins. Qt
+    paints a frame's widgets and flushes it to the screen within one dispatch, so the
+    posted event arrives as soon as the frame is out. (Overriding QApplication.notify
+    would be exact, but PySide6 mis-counts references there.)
+
+    `first_paint_turn` is the earlier, looser stamp: a zero timer, which fires after
+    whatever else the loop had queued (a group's loading: up to 40 ms late)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.first_paint_end = 0.0
+        self.first_paint_turn = 0.0
         self.last_paint_end = 0.0
         self._ends: dict[int, float] = {}
 
@@ -75,18 +80,32 @@ class PaintClock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             key = _key(watched)
-            QTimer.singleShot(0, lambda: self._stamp(key))
+            QCoreApplication.postEvent(self, _Painted(key),
+                                       Qt.EventPriority.HighEventPriority.value)
+            QTimer.singleShot(0, self._turn)
         return False
 
-    def _stamp(self, key: int) -> None:
-        now = time.perf_counter()
-        self.first_paint_end = self.first_paint_end or now
-        self.last_paint_end = self._ends[key] = now
+    def customEvent(self, event: QEvent) -> None:
+        if isinstance(event, _Painted):
+            now = time.perf_counter()
+            self.first_paint_end = self.first_paint_end or now
+            self.last_paint_end = self._ends[event.key] = now
+
+    def _turn(self) -> None:
+        self.first_paint_turn = self.first_paint_turn or time.perf_counter()
 
     def painted_after(self, moment: float, widget: QWidget | None = None) -> bool:
         if widget is None:
             return self.first_paint_end > moment
         return self._ends.get(_key(widget), 0.0) > moment
+
+
+class _Painted(QEvent):
+    TYPE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, key: int):
+        super().__init__(self.TYPE)
+        self.key = key
 
 
 def _key(widget: QObject) -> int:
