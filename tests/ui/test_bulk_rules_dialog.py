@@ -149,7 +149,8 @@ def test_on_the_window_approved_merges_run_through_its_merge_queue(qtbot, desk):
     assert all(i.outcome.status == "merged" for i in items), [i.outcome for i in items]
     assert desk.fake.requests["POST /actions/contact_merge"] == taken
     # The history dock refreshes a moment after merges: not after the store is closed.
-    qtbot.waitUntil(lambda: not window.history_panel._pending.isActive(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.history_panel._pending.isActive()
+                    and not window.tasks.running("history-read"), timeout=10_000)
 
 
 @pytest.mark.parametrize("master", ["oldest", "most_complete", "most_related"])

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mergedesk.services.history import HistoryService, MergeDetail
+from mergedesk.services.history import HistoryService, MergeDetail, MergeSummary
 from mergedesk.ui.history.models import (
     HistoryListModel,
     MergeFieldsModel,
@@ -65,7 +65,14 @@ class HistoryDialog(QDialog):
 
     def refresh(self) -> None:
         self._timer.stop()  # a search the user's typing scheduled is this one
-        self._list.set_rows(self._history.search(self._search.text()))
+        self.show_rows(self._history.search(self._search.text()))
+
+    def search_text(self) -> str:
+        return self._search.text()
+
+    def show_rows(self, rows: list[MergeSummary]) -> None:
+        """The merges found for the search (read elsewhere: HistoryPanel's refresh)."""
+        self._list.set_rows(rows)
         self._show(None)
 
     def select_row(self, row: int) -> None:

@@ -5,6 +5,7 @@ once confirmed, the journalled restore calls."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from mergedesk.ui.history.dialog import HistoryDialog
 
 REFRESH_MS = 2000
+READ_TASK = "history-read"
 MINIMUM_HEIGHT = 110
 
 
@@ -37,7 +39,7 @@ class HistoryPanel(QWidget):
         self._dialog: HistoryDialog | None = None
         self._follows_dock = False  # made and read when its dock shows (showEvent)
         self._pending = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._pending.timeout.connect(lambda: self.dialog.refresh())
+        self._pending.timeout.connect(self._on_pending_timeout)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         # The history's own minimum (search, table, detail: 250 px) would size the whole
@@ -61,9 +63,22 @@ class HistoryPanel(QWidget):
 
     def refresh(self) -> None:
         """Read the journal again soon, if the history is on screen (else when it shows).
-        Reading it is not instant: a burst of finished merges reads it once."""
+        Reading it is not instant: a burst of finished merges reads it once, on a worker
+        thread (500 entries: 50 ms of the loop, while merges and a scan run)."""
         if self.isVisible() and not self._pending.isActive():
             self._pending.start()
+
+    def _on_pending_timeout(self) -> None:
+        if not self._tasks.running(READ_TASK):
+            self._tasks.start(READ_TASK, self._read_again())
+
+    async def _read_again(self) -> None:
+        dialog = self.dialog
+        text = dialog.search_text()
+        rows = await asyncio.get_running_loop().run_in_executor(
+            None, self._history.search, text)
+        if dialog.search_text() == text:  # else the user's own search shows its rows
+            dialog.show_rows(rows)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
