@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import gc
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
@@ -25,7 +26,8 @@ MATCH_STEPS = 1000  # matching reports a fraction; progress gets it as done/1000
 # A GUI's scans of this many records or more match in a child process (match_process):
 # below it the engine's longest GIL holds stay near 10 ms, less than a child's start.
 GUI_CHILD_PROCESS_FROM = 10_000
-RELEASE_SLICE = 1000  # records freed at a time: ~3 ms of the GIL
+RELEASE_SLICE = 500  # records freed at a time: about a millisecond of the GIL
+RELEASE_PAUSE_S = 0.001
 _NEVER = 1 << 30  # a young-generation threshold no allocation count reaches
 T = TypeVar("T")
 
@@ -82,8 +84,9 @@ class ScanService:
             conn, records, provider.capabilities.provider, entity, settings, cancel=cancel,
             progress=progress,
         )
-        # Freed here, the records would go with this coroutine's frame: one C call of
-        # ~300 ms (100,000 records) on the loop's thread.
+        # Freed with this coroutine's frame, the records would go in one C call on the
+        # loop's thread (~300 ms at 100,000): a worker frees them, unhurried, before the
+        # window lays out the groups found (a busy moment of its own).
         await loop.run_in_executor(None, release, records)
         return result
 
@@ -99,9 +102,12 @@ class ScanService:
         progress: Progress | None = None,
     ) -> ScanResult:
         """Group records (cached or imported) and store the groups for review."""
-        excluded = self._workspace.groups.not_duplicate_pairs(conn)
-        report = _fraction_reporter(progress)
         loop = asyncio.get_running_loop()
+        # In the executor: the store's lock may be a decision's write away (a commit's
+        # fsync), and "not duplicates" pairs can be many.
+        excluded = await loop.run_in_executor(
+            None, self._workspace.groups.not_duplicate_pairs, conn)
+        report = _fraction_reporter(progress)
         if self._child_process_from is not None and len(records) >= self._child_process_from:
             from mergedesk.services.match_process import match_in_child
 
@@ -133,10 +139,13 @@ def match_here(records: Sequence[Record], entity: str, settings: MatchSettings,
 
 
 def release(items: list) -> None:
-    """Empty `items` a slice at a time. Freeing 100,000 records is one C call that holds
-    the GIL ~300 ms; a slice of them a few ms, between which other threads run."""
+    """Empty `items` a slice at a time, pausing between slices. Freeing 100,000 records
+    is one C call that holds the GIL ~300 ms; a slice holds it about a millisecond, and
+    in the pause a GUI's thread takes the GIL uncontested (a busy thread here made each
+    of its many takes in one turn of the loop wait: 50 ms turns)."""
     while items:
         del items[-RELEASE_SLICE:]
+        time.sleep(RELEASE_PAUSE_S)
 
 
 def without_young_pile(run: Callable[[], T]) -> T:
