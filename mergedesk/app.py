@@ -36,7 +36,7 @@ from mergedesk.resources import APP_ID
 from mergedesk.services import logs
 from mergedesk.services.apply import ApplyService
 from mergedesk.services.scan import GUI_CHILD_PROCESS_FROM, ScanService
-from mergedesk.services.workspace import Workspace
+from mergedesk.services.workspace import HOME_ENV, Workspace
 from mergedesk.ui import i18n, theme
 from mergedesk.ui.connect.profiles import ProfileStore
 from mergedesk.ui.connection import Connection
@@ -57,6 +57,7 @@ DEMO_PROVIDER = "chatwoot"
 DEMO_RECORDS = 300
 DEMO_SEED = 5  # its data shows groups of two and of three records on first open
 DEMO_MEMORY_ROOM = 512 * 2**20  # bytes free in /dev/shm to keep the demo's data there
+SETTINGS_FILE = "settings.ini"  # in MERGEDESK_HOME, when it is set (user_settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -171,6 +172,16 @@ class DesktopSession:
             sandbox.stop()
 
 
+def user_settings() -> QSettings:
+    """The window's settings and saved connections: in the data folder when
+    MERGEDESK_HOME gives the app one of its own (a portable install, a test run, a
+    benchmark), else where the platform keeps an app's settings."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return QSettings(str(Path(home) / SETTINGS_FILE), QSettings.Format.IniFormat)
+    return QSettings()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args, qt_args = build_parser().parse_known_args(sys.argv[1:] if argv is None else argv)
@@ -189,12 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     crash = CrashHandler(app, interactive=not args.self_test)
     crash.install(loop)
-    session = DesktopSession(args, ProfileStore(QSettings()).last_saved())
+    session = DesktopSession(args, ProfileStore(user_settings()).last_saved())
     # Demo data lives in a throwaway folder: the demo never touches the real journal.
     demo_home = _demo_folder() if session.demo else None
     # The self-test keeps its settings there too: it must not move the user's window.
     settings = (QSettings(str(Path(demo_home.name) / "settings.ini"), QSettings.Format.IniFormat)
-                if args.self_test and demo_home else QSettings())
+                if args.self_test and demo_home else user_settings())
     translations, themes = _apply_preferences(app, args, settings)
     workspace = Workspace.open(Path(demo_home.name) if demo_home else None)
     # The self-test's small demo scan matches in a child process too: a frozen build must

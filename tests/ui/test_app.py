@@ -121,3 +121,20 @@ def test_a_window_closed_while_the_demo_starts_leaves_no_sandbox_serving(qtbot, 
         assert probe.connect_ex(("127.0.0.1", port)) != 0  # not serving
     assert not [t for t in threading.enumerate() if t.name.startswith("sandbox")
                 and t.is_alive()]
+
+
+def test_settings_live_in_mergedesk_home_when_it_is_set(monkeypatch, tmp_path):
+    """A portable install (or a test run) keeps its window and connections with its
+    data, never in the user's own settings; without MERGEDESK_HOME, the platform's."""
+    from PySide6.QtCore import QSettings
+
+    from mergedesk.app import SETTINGS_FILE, user_settings
+
+    monkeypatch.setenv("MERGEDESK_HOME", str(tmp_path))
+    settings = user_settings()
+    assert settings.fileName() == str(tmp_path / SETTINGS_FILE)
+    settings.setValue("connections/last", "demo")
+    settings.sync()
+    assert "last=demo" in (tmp_path / SETTINGS_FILE).read_text()
+    monkeypatch.delenv("MERGEDESK_HOME")
+    assert user_settings().fileName() == QSettings().fileName()
