@@ -39,7 +39,7 @@ CHILD_NICENESS = 10  # POSIX; on two cores the GUI thread waited up to 13 ms for
 
 
 class Row(NamedTuple):
-    """A record as the child gets it: what the engine and search_text() read."""
+    """A record as the child gets it: what the engine and with_search_texts() read."""
 
     id: str
     fields: dict[str, Any]
@@ -149,7 +149,7 @@ def child_main(pipe: Connection) -> None:
         os.nice(CHILD_NICENESS)
     try:
         from mergedesk.core.matching import find_groups  # loads while the parent pickles
-        from mergedesk.services.scan import search_text
+        from mergedesk.services.scan import with_search_texts
 
         entity, settings, excluded, count = pipe.recv()
         records: list[Row] = []
@@ -165,8 +165,7 @@ def child_main(pipe: Connection) -> None:
 
         result = find_groups(records, entity, settings, excluded_pairs=excluded,
                              progress=report)
-        by_id = {r.id: r for r in records}
-        found = [(group, search_text(group, by_id)) for group in result.groups]
+        found = with_search_texts(result.groups, records)
         for start in range(0, len(found), SLICE):
             pipe.send(("groups", found[start : start + SLICE]))
         pipe.send(("done", list(result.notes)))

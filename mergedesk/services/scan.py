@@ -134,8 +134,7 @@ def match_here(records: Sequence[Record], entity: str, settings: MatchSettings,
     run = functools.partial(find_groups, tuple(records), entity, settings,
                             excluded_pairs=excluded_pairs, cancel=cancel, progress=progress)
     result = without_young_pile(run)
-    by_id = {r.id: r for r in records}
-    return [(g, search_text(g, by_id)) for g in result.groups], list(result.notes)
+    return with_search_texts(result.groups, records), list(result.notes)
 
 
 def release(items: list) -> None:
@@ -178,6 +177,12 @@ def provider_field_map(provider: Provider, entity: str) -> dict[str, str]:
     """The provider's canonical -> field-name map for matching, if it declares one."""
     canonical = getattr(provider, "canonical_fields", None)
     return dict(canonical(entity)) if callable(canonical) else {}
+
+
+def with_search_texts(groups: Sequence[DuplicateGroup], records: Sequence[RecordLike]) -> Found:
+    """Each group with its search_text(), as the store keeps them."""
+    by_id = {r.id: r for r in records}
+    return [(group, search_text(group, by_id)) for group in groups]
 
 
 def search_text(group: DuplicateGroup, records: Mapping[str, RecordLike]) -> str:
