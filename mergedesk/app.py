@@ -57,7 +57,7 @@ DEMO_PROVIDER = "chatwoot"
 DEMO_RECORDS = 300
 DEMO_SEED = 5  # its data shows groups of two and of three records on first open
 DEMO_MEMORY_ROOM = 512 * 2**20  # bytes free in /dev/shm to keep the demo's data there
-SETTINGS_FILE = "settings.ini"  # in MERGEDESK_HOME, when it is set (user_settings)
+SETTINGS_FILE = "settings.ini"  # in MERGEDESK_HOME or the self-test's folder (user_settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -172,11 +172,12 @@ class DesktopSession:
             sandbox.stop()
 
 
-def user_settings() -> QSettings:
-    """The window's settings and saved connections: in the data folder when
-    MERGEDESK_HOME gives the app one of its own (a portable install, a test run, a
-    benchmark), else where the platform keeps an app's settings."""
-    home = os.environ.get(HOME_ENV)
+def user_settings(folder: Path | None = None) -> QSettings:
+    """The window's settings and saved connections: in `folder` if given (the
+    self-test's throwaway one), else in the data folder when MERGEDESK_HOME gives the
+    app one of its own (a portable install, a test run, a benchmark), else where the
+    platform keeps an app's settings."""
+    home = folder or os.environ.get(HOME_ENV)
     if home:
         return QSettings(str(Path(home) / SETTINGS_FILE), QSettings.Format.IniFormat)
     return QSettings()
@@ -204,8 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Demo data lives in a throwaway folder: the demo never touches the real journal.
     demo_home = _demo_folder() if session.demo else None
     # The self-test keeps its settings there too: it must not move the user's window.
-    settings = (QSettings(str(Path(demo_home.name) / "settings.ini"), QSettings.Format.IniFormat)
-                if args.self_test and demo_home else user_settings())
+    settings = user_settings(Path(demo_home.name) if args.self_test and demo_home else None)
     translations, themes = _apply_preferences(app, args, settings)
     workspace = Workspace.open(Path(demo_home.name) if demo_home else None)
     # The self-test's small demo scan matches in a child process too: a frozen build must
