@@ -69,7 +69,9 @@ class HistoryPanel(QWidget):
             self._pending.start()
 
     def _on_pending_timeout(self) -> None:
-        if not self._tasks.running(READ_TASK):
+        if self._tasks.running(READ_TASK):
+            self._pending.start()  # merges that ended during that read: read them next
+        else:
             self._tasks.start(READ_TASK, self._read_again())
 
     async def _read_again(self) -> None:
